@@ -1,0 +1,61 @@
+# The two commands a newcomer needs:  `make run`  and  `make test`.
+# Everything else here is what those two are made of.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.lock-installed
+SPACY_MODEL := models/spacy/en_cr_pipeline
+SPACY_META := $(SPACY_MODEL)/meta.json
+MODEL := models/assistant.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+NLP_SOURCES := $(shell find bot/nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' \) 2>/dev/null)
+
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_WARN_20 := 0
+
+.PHONY: run test setup spacy-model train lint typecheck validate unit e2e lock clean
+
+## run: set up, build the spaCy pipeline, train when inputs changed, start Rasa + actions.
+run: $(MODEL)
+	$(VENV)/bin/honcho start -f Procfile
+
+## test: set up, lint, type-check, validate the Rasa data, train, run every test.
+test: lint typecheck validate $(MODEL)
+	$(PY) -m pytest --cov --cov-report=term --cov-report=xml:.coverage.xml
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock scripts/bootstrap.sh
+	./scripts/bootstrap.sh
+
+spacy-model: $(SPACY_META)
+
+$(SPACY_META): $(STAMP) $(NLP_SOURCES)
+	$(PY) -m bot.nlp build $(SPACY_MODEL)
+
+train: $(MODEL)
+
+$(MODEL): $(STAMP) $(SPACY_META) $(TRAINING_INPUTS)
+	$(RASA) train --fixed-model-name assistant --out models
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+validate: $(STAMP) $(SPACY_META)
+	$(RASA) data validate --fail-on-warnings
+
+## lock: re-resolve pyproject.toml into requirements.lock (needs the venv for Python 3.10).
+lock: $(STAMP)
+	UV_PYTHON_DOWNLOADS=never $(VENV)/bin/uv pip compile pyproject.toml --extra dev \
+	  --python $(PY) --python-platform x86_64-unknown-linux-gnu --generate-hashes \
+	  -o requirements.lock
+
+clean:
+	rm -rf models/*.tar.gz $(SPACY_MODEL) .rasa .pytest_cache .mypy_cache .ruff_cache

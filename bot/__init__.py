@@ -1,0 +1,1 @@
+"""Compassionate-release assistant: legal engine, NLP pipeline, channels and storage."""

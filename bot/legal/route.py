@@ -1,0 +1,103 @@
+"""Which legal route, if any, leads to a sentence reduction for this person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from . import sources
+from .case import Case, Jurisdiction
+
+
+class Route(str, Enum):
+    """The routes of 28 CFR 572.40 and 571.64, plus the non-federal systems."""
+
+    NEW_LAW = "3582"
+    OLD_LAW = "4205g"
+    STATE = "state"
+    DC_CODE = "dc_code"
+    NOT_ELIGIBLE = "not_eligible"
+    UNKNOWN = "unknown"
+
+
+# Routes on which the BOP can make a motion (28 CFR 572.40, 571.64).
+BOP_ROUTES = frozenset({Route.NEW_LAW, Route.OLD_LAW, Route.UNKNOWN})
+# Routes on which the person may file their own motion after 30 days (18 U.S.C. § 3582(c)(1)(A)).
+COURT_ROUTES = frozenset({Route.NEW_LAW, Route.UNKNOWN})
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    """The route, why, and what would settle it when it is unknown."""
+
+    route: Route
+    citation: str
+    explanation: str
+    missing: tuple[str, ...] = ()
+
+
+def decide_route(case: Case) -> RouteResult:
+    """Apply 28 CFR 572.40 and 571.64 to the jurisdiction and offence date."""
+    if case.jurisdiction is Jurisdiction.STATE:
+        return RouteResult(
+            Route.STATE,
+            sources.ROUTE_STATE,
+            "A state sentence is governed by that state's law (medical or geriatric parole, "
+            "clemency). Federal compassionate release and the BOP's process do not apply, even "
+            "if the person is held in a federal prison.",
+        )
+    if case.jurisdiction is Jurisdiction.DC_CODE:
+        return RouteResult(
+            Route.DC_CODE,
+            sources.ROUTE_DC,
+            "D.C. Code offenders are outside the BOP's compassionate-release process. D.C. has "
+            "its own compassionate-release law; motions go to D.C. Superior Court.",
+        )
+    if case.jurisdiction is Jurisdiction.UNKNOWN:
+        missing = ("jurisdiction",) + (("offense_date",) if case.offense_date is None else ())
+        return RouteResult(
+            Route.UNKNOWN,
+            sources.ROUTE_3582,
+            "We need to know whether the sentence was imposed by a federal court, a state "
+            "court or under the D.C. Code before we can say which route applies.",
+            missing,
+        )
+    if case.offense_date is None:
+        return RouteResult(
+            Route.UNKNOWN,
+            sources.ROUTE_3582,
+            "Federal offences committed on or after 1 November 1987 use 18 U.S.C. "
+            "§ 3582(c)(1)(A); earlier ones follow older rules. The offence date settles it.",
+            ("offense_date",),
+        )
+    if case.offense_date >= sources.NEW_LAW_START:
+        return RouteResult(
+            Route.NEW_LAW,
+            sources.ROUTE_3582,
+            "A federal offence committed on or after 1 November 1987: the sentencing court may "
+            "reduce the sentence under 18 U.S.C. § 3582(c)(1)(A), on a motion by the BOP or, "
+            "after the 30-day wait, by the person.",
+        )
+    if case.parolable_sentence is None:
+        return RouteResult(
+            Route.UNKNOWN,
+            sources.ROUTE_4205G,
+            "For a federal offence before 1 November 1987, what matters is whether the sentence "
+            "is parolable.",
+            ("parolable_sentence",),
+        )
+    if case.parolable_sentence:
+        return RouteResult(
+            Route.OLD_LAW,
+            sources.ROUTE_4205G,
+            "An \"old law\" parolable sentence: on a BOP motion, the court may reduce the "
+            "minimum term so that the Parole Commission can hear the case (18 U.S.C. § 4205(g)). "
+            "Only the BOP can bring this motion.",
+        )
+    return RouteResult(
+        Route.NOT_ELIGIBLE,
+        sources.ROUTE_NONE,
+        "The BOP cannot bring a compassionate-release motion for an offence before "
+        "1 November 1987 with a non-parolable sentence. A lawyer can say whether any other "
+        "remedy exists.",
+    )
