@@ -21,8 +21,64 @@ LIFE: Literal["life"] = "life"
 MAX_AGE_YEARS = 130
 EARLIEST_DATE = date(1900, 1, 1)
 US_STATES = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP".split()
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+        "PR",
+        "GU",
+        "VI",
+        "AS",
+        "MP",
+    ]
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -119,7 +175,22 @@ DATE_KEYS = frozenset(
     }
 )
 BOOL_KEYS = frozenset(
-    name for name in INPUT_KEYS if Case.__dataclass_fields__[name].type == "bool | None"
+    {
+        "parolable_sentence",
+        "terminal_illness",
+        "debilitating_condition",
+        "bed_or_chair_over_half",
+        "age_related_condition",
+        "deteriorating_health",
+        "treatment_no_improvement",
+        "child_caregiver_lost",
+        "only_caregiver_for_child",
+        "spouse_incapacitated",
+        "only_caregiver_for_spouse",
+        "parent_incapacitated",
+        "only_caregiver_for_parent",
+        "abused_in_custody",
+    }
 )
 # Events that have happened by `as_of`, in the order the law expects them.
 _EVENT_ORDER: tuple[tuple[str, str], ...] = (
@@ -164,7 +235,9 @@ def _parse_date(key: str, value: object) -> date:
     except ValueError:
         raise CaseError(key, f"{value} is not a real calendar date") from None
     if parsed < EARLIEST_DATE:
-        raise CaseError(key, f"{value} is before {EARLIEST_DATE.isoformat()}, which is not plausible")
+        raise CaseError(
+            key, f"{value} is before {EARLIEST_DATE.isoformat()}, which is not plausible"
+        )
     return parsed
 
 
@@ -228,8 +301,8 @@ def _parse_state(key: str, value: object) -> str:
 
 
 _PARSERS: dict[str, Callable[[str, object], Any]] = {
-    **{key: _parse_date for key in DATE_KEYS},
-    **{key: _parse_bool for key in BOOL_KEYS},
+    **dict.fromkeys(DATE_KEYS, _parse_date),
+    **dict.fromkeys(BOOL_KEYS, _parse_bool),
     "jurisdiction": _enum_parser(Jurisdiction),
     "self_care": _enum_parser(SelfCare),
     "state": _parse_state,
@@ -245,7 +318,7 @@ def _check_consistency(case: Case) -> None:
         raise CaseError(
             "as_of",
             f"the engine applies the rules in force from {sources.RULES_IN_FORCE_FROM.isoformat()} "
-            f"({sources.USSG_TERMINAL.split('(')[0].strip()} as amended); earlier dates are not supported",
+            "(USSG § 1B1.13 as amended); earlier dates are not supported",
         )
     for key in sorted(DATE_KEYS - {"as_of"}):
         day = getattr(case, key)
@@ -254,7 +327,9 @@ def _check_consistency(case: Case) -> None:
     for later, earlier in _EVENT_ORDER:
         later_day, earlier_day = getattr(case, later), getattr(case, earlier)
         if later_day is not None and earlier_day is not None and later_day < earlier_day:
-            raise CaseError(later, f"{later_day.isoformat()} is before {earlier} ({earlier_day.isoformat()})")
+            raise CaseError(
+                later, f"{later_day.isoformat()} is before {earlier} ({earlier_day.isoformat()})"
+            )
     if case.birth_date is not None:
         from_birth = age_on(case.birth_date, case.as_of)
         if from_birth > MAX_AGE_YEARS:
@@ -277,7 +352,9 @@ def _check_time_served(case: Case) -> None:
         )
     age = case.current_age
     if age is not None and served > age * 12:
-        raise CaseError("served_months", f"{served} months served is more than a lifetime of {age} years")
+        raise CaseError(
+            "served_months", f"{served} months served is more than a lifetime of {age} years"
+        )
     if case.offense_date is not None:
         # Custody for an offence cannot begin before the offence; allow one month of rounding.
         since_offense = months_between(case.offense_date, case.as_of)

@@ -39,3 +39,8 @@ def federal_holiday(day: date) -> str | None:
     """The name of the U.S. federal holiday on `day`, if any (5 U.S.C. § 6103)."""
     name = _federal_holidays(day.year).get(day)
     return str(name) if name else None
+
+
+def long_date(day: date) -> str:
+    """A date as families read it: 'Thursday 2 April 2026'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"

@@ -90,7 +90,7 @@ def decide_route(case: Case) -> RouteResult:
         return RouteResult(
             Route.OLD_LAW,
             sources.ROUTE_4205G,
-            "An \"old law\" parolable sentence: on a BOP motion, the court may reduce the "
+            'An "old law" parolable sentence: on a BOP motion, the court may reduce the '
             "minimum term so that the Parole Commission can hear the case (18 U.S.C. § 4205(g)). "
             "Only the BOP can bring this motion.",
         )
