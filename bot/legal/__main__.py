@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from datetime import date
@@ -23,7 +24,7 @@ def run_assess(stdin: TextIO, stdout: TextIO, stderr: TextIO, today: date) -> in
     try:
         raw = json.loads(stdin.read(), parse_constant=_reject_constant)
     except (ValueError, UnicodeDecodeError) as error:
-        stderr.write(f"input: not valid JSON ({error})\n")
+        stderr.write(f"input: not valid UTF-8 JSON ({error})\n")
         return EXIT_BAD_INPUT
     try:
         result = assess_dict(raw, today)
@@ -42,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         "assess", help="read one JSON case on stdin and print one JSON assessment on stdout"
     )
     parser.parse_args(argv)
-    return run_assess(sys.stdin, sys.stdout, sys.stderr, date.today())
+    # Read bytes and decode strictly, whatever the locale says.
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+    return run_assess(stdin, sys.stdout, sys.stderr, date.today())
 
 
 if __name__ == "__main__":

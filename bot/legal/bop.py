@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from . import sources
 from .case import Case
-from .logic import NOT_MET, fact
-from .route import BOP_ROUTES, RouteResult
+from .logic import fact
+from .route import RouteResult
 from .rules import Condition, RuleResult, gated
 from .thresholds import (
     DIMINISHED_SELF_CARE,
@@ -35,13 +35,13 @@ _LIFE_SHARE_NOTE = (
 
 
 def bop_gate(route: RouteResult) -> Condition | None:
-    """The condition that rules out every BOP criterion when the BOP cannot make a motion."""
-    if route.route in BOP_ROUTES:
+    """The condition that decides every BOP criterion while the BOP may be unable to move."""
+    if route.bop_motion.met:
         return None
     return Condition(
         "the BOP can make a motion in this case (federal sentence, not a D.C. Code offence, and "
         f"not a pre-1987 non-parolable sentence: {sources.ROUTE_NONE})",
-        NOT_MET,
+        route.bop_motion,
     )
 
 

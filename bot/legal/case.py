@@ -220,8 +220,6 @@ def parse_case(raw: object, today: date) -> Case:
             continue
         values[key] = _PARSERS[key](key, value)
     values.setdefault("as_of", today)
-    if "jurisdiction" in values and values["jurisdiction"] is None:
-        del values["jurisdiction"]
     case = Case(**values)
     _check_consistency(case)
     return case

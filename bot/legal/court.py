@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from . import sources
 from .case import Case
-from .logic import NOT_MET, all_of, any_of, fact, unknown
-from .route import COURT_ROUTES, RouteResult
+from .logic import all_of, any_of, fact, unknown
+from .route import RouteResult
 from .rules import Condition, RuleResult, gated
 from .thresholds import (
     DIMINISHED_SELF_CARE,
@@ -22,13 +22,13 @@ from .thresholds import (
 
 
 def court_gate(route: RouteResult) -> Condition | None:
-    """The condition that rules out every court ground when the person cannot file a motion."""
-    if route.route in COURT_ROUTES:
+    """The condition that decides every court ground while the person may be unable to file."""
+    if route.own_motion.met:
         return None
     return Condition(
         "the person may file their own motion under 18 U.S.C. § 3582(c)(1)(A) (a federal "
         "offence committed on or after 1 November 1987)",
-        NOT_MET,
+        route.own_motion,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from . import sources
 from .case import Case
 from .dates import add_days, federal_holiday, long_date
-from .route import BOP_ROUTES, COURT_ROUTES, RouteResult
+from .route import RouteResult
 
 # 18 U.S.C. § 3582(c)(1)(A): "the lapse of 30 days from the receipt of such a request by the warden".
 MOTION_WAIT_DAYS = 30
@@ -63,10 +63,10 @@ class Deadline:
 def compute_deadlines(case: Case, route: RouteResult) -> tuple[Deadline, ...]:
     """Every deadline the known dates allow, in the order they arise."""
     found: list[Deadline | None] = []
-    if route.route in COURT_ROUTES:
+    if not route.own_motion.not_met:
         found.append(_court_motion_earliest(case))
         found.extend(_terminal_deadlines(case))
-    if route.route in BOP_ROUTES:
+    if not route.bop_motion.not_met:
         found.extend(_appeal_deadlines(case))
     return tuple(deadline for deadline in found if deadline is not None)
 

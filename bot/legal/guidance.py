@@ -9,7 +9,7 @@ from .case import Case
 from .dates import long_date
 from .deadlines import Deadline
 from .logic import Status
-from .route import BOP_ROUTES, COURT_ROUTES, Route, RouteResult
+from .route import Route, RouteResult
 from .rules import RuleResult
 
 MEDICAL_RULES = frozenset(
@@ -41,7 +41,7 @@ def may_fit(rule: RuleResult) -> bool:
 
 def documents(route: RouteResult, rules: Iterable[RuleResult]) -> list[str]:
     """The papers to gather for the request and, later, the motion."""
-    if route.route not in BOP_ROUTES:
+    if route.bop_motion.not_met:
         return []
     fitting = {rule.id for rule in rules if may_fit(rule)}
     found = [
@@ -99,7 +99,7 @@ def documents(route: RouteResult, rules: Iterable[RuleResult]) -> list[str]:
             "Any conviction, civil finding or administrative finding about the abuse, and the "
             f"related records ({sources.USSG_ABUSE})."
         )
-    if route.route in COURT_ROUTES:
+    if not route.own_motion.not_met:
         found.append(
             "For a motion in court: letters of support, medical documentation and evaluations "
             f"from medical experts are common attachments ({sources.PRACTICE_LIST_EVERY_GROUND}); "
@@ -168,7 +168,7 @@ def next_steps(
             f"({sources.TERMINAL_ASSISTANCE}; {sources.TERMINAL_PROCESSING})."
         )
     steps.extend(_deadline_steps(case, deadlines))
-    if route.route in COURT_ROUTES:
+    if not route.own_motion.not_met:
         steps.append(
             "The Compassionate Release Clearinghouse reviews federal cases and may match some with "
             "a trained volunteer lawyer; you can submit the case through its questionnaire "
@@ -222,7 +222,7 @@ def caveats(route: RouteResult) -> list[str]:
         "Even a granted motion may lower the sentence without immediate release, and a lawyer "
         f"does not guarantee success ({sources.NO_GUARANTEE}).",
     ]
-    if route.route in COURT_ROUTES:
+    if not route.own_motion.not_met:
         found.append(
             "Rehabilitation alone is not an extraordinary and compelling reason, but it can count "
             f"together with other reasons ({sources.USSG_REHABILITATION})."

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from . import sources
 from .case import Case, Jurisdiction
+from .logic import NOT_MET, Finding, all_of, any_of, fact
 
 
 class Route(str, Enum):
@@ -20,12 +21,6 @@ class Route(str, Enum):
     UNKNOWN = "unknown"
 
 
-# Routes on which the BOP can make a motion (28 CFR 572.40, 571.64).
-BOP_ROUTES = frozenset({Route.NEW_LAW, Route.OLD_LAW, Route.UNKNOWN})
-# Routes on which the person may file their own motion after 30 days (18 U.S.C. § 3582(c)(1)(A)).
-COURT_ROUTES = frozenset({Route.NEW_LAW, Route.UNKNOWN})
-
-
 @dataclass(frozen=True)
 class RouteResult:
     """The route, why, and what would settle it when it is unknown."""
@@ -34,10 +29,30 @@ class RouteResult:
     citation: str
     explanation: str
     missing: tuple[str, ...] = ()
+    # Whether the BOP can make a motion (28 CFR 572.40, 571.64) and whether the person may file
+    # their own after the 30-day wait (18 U.S.C. § 3582(c)(1)(A)), as far as the facts tell.
+    bop_motion: Finding = NOT_MET
+    own_motion: Finding = NOT_MET
+
+
+def motions_available(case: Case) -> tuple[Finding, Finding]:
+    """(BOP motion, person's own motion) under 28 CFR 572.40 and 571.64."""
+    jurisdiction = None if case.jurisdiction is Jurisdiction.UNKNOWN else case.jurisdiction
+    federal = fact(jurisdiction, "jurisdiction", Jurisdiction.FEDERAL.__eq__)
+    new_law = fact(case.offense_date, "offense_date", lambda day: day >= sources.NEW_LAW_START)
+    parolable = fact(case.parolable_sentence, "parolable_sentence")
+    # Parole only matters once the offence is known to predate 1 Nov 1987: ask the date first.
+    bop_law = new_law if case.offense_date is None else any_of(new_law, parolable)
+    return all_of(federal, bop_law), all_of(federal, new_law)
 
 
 def decide_route(case: Case) -> RouteResult:
     """Apply 28 CFR 572.40 and 571.64 to the jurisdiction and offence date."""
+    bop_motion, own_motion = motions_available(case)
+    return replace(_route(case), bop_motion=bop_motion, own_motion=own_motion)
+
+
+def _route(case: Case) -> RouteResult:
     if case.jurisdiction is Jurisdiction.STATE:
         return RouteResult(
             Route.STATE,
