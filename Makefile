@@ -39,8 +39,11 @@ $(SPACY_META): $(STAMP) $(NLP_SOURCES)
 
 train: $(MODEL)
 
+# Rasa fingerprints the spaCy pipeline by its path only, so a rebuilt pipeline must force a
+# full retrain; otherwise the training cache reuses features made with the old one.
 $(MODEL): $(STAMP) $(SPACY_META) $(TRAINING_INPUTS)
-	$(RASA) train --fixed-model-name assistant --out models
+	$(RASA) train --fixed-model-name assistant --out models \
+	  $(if $(filter $(SPACY_META),$?),--force)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
