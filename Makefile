@@ -53,7 +53,7 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 validate: $(STAMP) $(SPACY_META)
-	$(RASA) data validate --fail-on-warnings
+	$(PY) scripts/validate_data.py
 
 ## lock: re-resolve pyproject.toml into requirements.lock (needs the venv for Python 3.10).
 lock: $(STAMP)

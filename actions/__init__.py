@@ -1,0 +1,1 @@
+"""Rasa SDK custom actions: thin glue between the conversation and the `bot.legal` engine."""
