@@ -12,9 +12,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.legal import assess_dict
+from bot.legal.dates import long_date
 
 from .clock import today
-from .dates import find_date, spoken_date
+from .dates import find_date
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class ActionCourtDeadline(Action):  # type: ignore[misc]
             return [SlotSet(AWAITING_DATE, True)]
         if received > as_of:
             dispatcher.utter_message(
-                response="utter_warden_date_future", received=spoken_date(received)
+                response="utter_warden_date_future", received=long_date(received)
             )
             return [SlotSet(AWAITING_DATE, True)]
         try:
@@ -61,8 +62,8 @@ class ActionCourtDeadline(Action):  # type: ignore[misc]
             return [SlotSet(AWAITING_DATE, True)]
         dispatcher.utter_message(
             response="utter_court_deadline_passed" if passed else "utter_court_deadline",
-            received=spoken_date(received),
-            earliest=spoken_date(earliest),
+            received=long_date(received),
+            earliest=long_date(earliest),
             citation=citation,
         )
         return [

@@ -17,20 +17,6 @@ _ABBREVIATION_DOT = re.compile(
 # A relative match names a day only with one of these words: "3 days ago", "yesterday", "hace una
 # semana". Without them it is a length of time ("been in for 30 years", "he got 10 years").
 _DAY_WORDS = re.compile(r"\b(ago|yesterday|today|hace|anteayer|ayer|hoy)\b", re.IGNORECASE)
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -53,11 +39,6 @@ def find_date(text: str, today: date) -> date | None:
         return None
     past = [day for day in candidates if day <= today]
     return max(past) if past else min(candidates)
-
-
-def spoken_date(day: date) -> str:
-    """A date the way the answers say it: "10 January 2026" (no locale involved)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _search(text: str, today: date) -> list[_Found]:

@@ -66,8 +66,8 @@ def test_a_request_received_on_10_january_allows_filing_from_9_february() -> Non
     assert sent(messages, "received", "earliest", "citation") == [
         {
             "response": "utter_court_deadline_passed",
-            "received": "10 January 2026",
-            "earliest": "9 February 2026",
+            "received": "Saturday 10 January 2026",
+            "earliest": "Monday 9 February 2026",
             "citation": CITATION,
         }
     ]
@@ -84,8 +84,8 @@ def test_a_day_still_to_come_is_announced_as_upcoming() -> None:
     assert sent(messages, "received", "earliest") == [
         {
             "response": "utter_court_deadline",
-            "received": "20 February 2026",
-            "earliest": "22 March 2026",
+            "received": "Friday 20 February 2026",
+            "earliest": "Sunday 22 March 2026",
         }
     ]
 
@@ -94,11 +94,11 @@ def test_a_day_still_to_come_is_announced_as_upcoming() -> None:
     ("received", "earliest", "response"),
     [
         # Received today: the 30 days have only begun.
-        ("3/1/2026", "31 March 2026", "utter_court_deadline"),
+        ("3/1/2026", "Tuesday 31 March 2026", "utter_court_deadline"),
         # Received exactly 30 days ago: today is the earliest day, not a day already passed.
-        ("1/30/2026", "1 March 2026", "utter_court_deadline"),
+        ("1/30/2026", "Sunday 1 March 2026", "utter_court_deadline"),
         # Received 31 days ago: the earliest day was yesterday.
-        ("1/29/2026", "28 February 2026", "utter_court_deadline_passed"),
+        ("1/29/2026", "Saturday 28 February 2026", "utter_court_deadline_passed"),
     ],
 )
 def test_the_earliest_day_itself_is_not_yet_passed(
@@ -116,7 +116,7 @@ def test_a_spanish_date_is_understood() -> None:
 
     assert events[0] == SlotSet("warden_request_received", "2026-01-10")
     assert sent(messages, "earliest") == [
-        {"response": "utter_court_deadline_passed", "earliest": "9 February 2026"}
+        {"response": "utter_court_deadline_passed", "earliest": "Monday 9 February 2026"}
     ]
 
 
@@ -132,7 +132,7 @@ def test_a_date_in_the_future_is_not_a_day_the_warden_received_anything() -> Non
 
     assert events == [SlotSet("awaiting_warden_date", True)]
     assert sent(messages, "received") == [
-        {"response": "utter_warden_date_future", "received": "20 December 2026"}
+        {"response": "utter_warden_date_future", "received": "Sunday 20 December 2026"}
     ]
 
 

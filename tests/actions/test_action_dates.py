@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from actions.dates import find_date, spoken_date
+from actions.dates import find_date
 
 TODAY = date(2026, 3, 1)
 
@@ -68,15 +68,3 @@ def test_finds_the_date_in_a_message(text: str, expected: date) -> None:
 )
 def test_finds_no_date_where_there_is_none(text: str) -> None:
     assert find_date(text, TODAY) is None
-
-
-@pytest.mark.parametrize(
-    ("day", "spoken"),
-    [
-        (date(2026, 1, 10), "10 January 2026"),
-        (date(2026, 2, 9), "9 February 2026"),
-        (date(2024, 12, 31), "31 December 2024"),
-    ],
-)
-def test_says_dates_day_month_year(day: date, spoken: str) -> None:
-    assert spoken_date(day) == spoken

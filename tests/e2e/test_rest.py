@@ -201,8 +201,8 @@ def test_the_earliest_court_date_is_30_days_after_the_warden_received_the_reques
         "the warden received my dad's request on January 10, 2026. when can we file?"
     )
 
-    assert "10 January 2026" in reply
-    assert "9 February 2026" in reply
+    assert "Saturday 10 January 2026" in reply
+    assert "Monday 9 February 2026" in reply
     assert "18 U.S.C. § 3582(c)(1)(A)" in reply
     assert "not legal advice" in reply
 
