@@ -6,162 +6,28 @@ endpoints file and a throwaway SQLite tracker store, and are stopped when the se
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
 
+from .servers import Conversation, free_port, rasa_stack
+
 pytestmark = pytest.mark.e2e
-
-ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "assistant.tar.gz"
-RASA = Path(sys.executable).with_name("rasa")
-READY_TIMEOUT_SECONDS = 180.0
-REPLY_TIMEOUT_SECONDS = 60.0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "SQLALCHEMY_WARN_20": "0",
-    }
-    with log.open("wb") as out:
-        # A session of its own, so stopping it also stops anything it started.
-        return subprocess.Popen(
-            [str(RASA), *args],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def _tail(log: Path, lines: int = 40) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-
-
-def _wait_until_ready(
-    url: str, process: subprocess.Popen[bytes], log: Path, deadline: float
-) -> None:
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(
-                f"{log.stem} server exited with code {process.returncode} before it was ready:\n"
-                f"{_tail(log)}",
-                pytrace=False,
-            )
-        try:
-            if httpx.get(url, timeout=2.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(1.0)
-    pytest.fail(
-        f"{log.stem} server not ready at {url} after {READY_TIMEOUT_SECONDS:.0f} s:\n{_tail(log)}",
-        pytrace=False,
-    )
 
 
 @pytest.fixture(scope="session")
 def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of a running Rasa server whose actions run on a running action server."""
-    if not MODEL.is_file():
-        pytest.fail(
-            f"{MODEL.relative_to(ROOT)} is missing: the end-to-end tests need a trained model. "
-            "Build it with `make train` (or `PYTHONPATH=. .venv/bin/rasa train "
-            "--fixed-model-name assistant --out models`).",
-            pytrace=False,
-        )
     tmp = tmp_path_factory.mktemp("e2e")
-    action_port, rasa_port = _free_port(), _free_port()
+    action_port = free_port()
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'rasa.db'}\n"
         "lock_store:\n  type: in_memory\n"
     )
-    actions_log, rasa_log = tmp / "actions.log", tmp / "rasa.log"
-    processes: list[subprocess.Popen[bytes]] = []
-    try:
-        actions = _start(
-            ["run", "actions", "--actions", "actions", "--port", str(action_port)], actions_log
-        )
-        processes.append(actions)
-        rasa = _start(
-            [
-                "run",
-                "--model",
-                str(MODEL),
-                "--enable-api",
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(rasa_port),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-            ],
-            rasa_log,
-        )
-        processes.append(rasa)
-        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-        _wait_until_ready(f"http://127.0.0.1:{action_port}/health", actions, actions_log, deadline)
-        _wait_until_ready(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log, deadline)
-        yield f"http://127.0.0.1:{rasa_port}"
-    finally:
-        for process in reversed(processes):
-            _stop(process)
-
-
-class Conversation:
-    """One family's conversation over the REST channel."""
-
-    def __init__(self, rasa_url: str) -> None:
-        self._url = f"{rasa_url}/webhooks/rest/webhook"
-        self._sender = f"e2e-{uuid.uuid4().hex}"
-
-    def say(self, text: str) -> str:
-        """Sends `text` and returns the assistant's replies joined into one text."""
-        response = httpx.post(
-            self._url,
-            json={"sender": self._sender, "message": text},
-            timeout=REPLY_TIMEOUT_SECONDS,
-        )
-        response.raise_for_status()
-        replies = response.json()
-        assert replies, f"no reply to {text!r}"
-        return "\n".join(str(reply.get("text", "")) for reply in replies)
+    with rasa_stack(tmp, endpoints, action_port) as url:
+        yield url
 
 
 @pytest.fixture

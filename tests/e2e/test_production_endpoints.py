@@ -1,0 +1,117 @@
+"""The multi-server configuration, for real: PostgreSQL tracker store, Redis locks, RabbitMQ events.
+
+Starts Rasa with deploy/endpoints.production.yml against the services on this machine's loopback
+(PostgreSQL with trust auth, Redis, RabbitMQ as guest) and checks that a conversation lands in
+PostgreSQL's `events` table and on the RabbitMQ queue. The test creates its own database and
+drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import aio_pika
+import pytest
+import sqlalchemy as sa
+
+from .servers import ROOT, Conversation, free_port, rasa_stack
+
+pytestmark = pytest.mark.e2e
+
+PG_HOST = os.environ.get("TEST_PG_HOST", "127.0.0.1")
+PG_USER = os.environ.get("TEST_PG_USER", "postgres")
+RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672/"
+QUEUE = "cr_assistant_events"
+
+
+def _admin_engine() -> sa.engine.Engine:
+    return sa.create_engine(
+        f"postgresql://{PG_USER}@{PG_HOST}:5432/postgres", isolation_level="AUTOCOMMIT"
+    )
+
+
+@pytest.fixture(scope="module")
+def database() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test run, dropped at the end."""
+    name = f"cr_e2e_{uuid.uuid4().hex[:12]}"
+    engine = _admin_engine()
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield name
+    finally:
+        with engine.connect() as connection:
+            connection.execute(
+                sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
+                ),
+                {"name": name},
+            )
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def production_url(tmp_path_factory: pytest.TempPathFactory, database: str) -> Iterator[str]:
+    """Rasa on deploy/endpoints.production.yml, with the variables a deployment would set."""
+    action_port = free_port()
+    env = {
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+        "DB_HOST": PG_HOST,
+        "DB_PORT": "5432",
+        "DB_NAME": database,
+        "DB_USER": PG_USER,
+        "DB_PASSWORD": "",
+        "REDIS_HOST": "127.0.0.1",
+        "REDIS_PORT": "6379",
+        "RABBITMQ_HOST": "127.0.0.1",
+        "RABBITMQ_USER": "guest",
+        "RABBITMQ_PASSWORD": "guest",
+    }
+    logs = tmp_path_factory.mktemp("production")
+    endpoints = ROOT / "deploy" / "endpoints.production.yml"
+    with rasa_stack(logs, endpoints, action_port, env) as url:
+        yield url
+
+
+async def _events_on_queue(sender: str) -> list[dict[str, Any]]:
+    """Drain the queue and return the events of one conversation."""
+    connection = await aio_pika.connect_robust(RABBITMQ_URL)
+    async with connection:
+        channel = await connection.channel()
+        queue = await channel.declare_queue(QUEUE, durable=True, passive=True)
+        found: list[dict[str, Any]] = []
+        while (message := await queue.get(no_ack=True, fail=False)) is not None:
+            event = json.loads(message.body)
+            if event.get("sender_id") == sender:
+                found.append(event)
+        return found
+
+
+def test_a_conversation_is_stored_in_postgresql_and_streamed_to_rabbitmq(
+    production_url: str, database: str
+) -> None:
+    family = Conversation(production_url)
+
+    assert "not legal advice" in family.say("hello")
+    reply = family.say("the warden received his request on 3/3/2026, when can we file in court")
+    assert "Thursday 2 April 2026" in reply
+
+    engine = sa.create_engine(f"postgresql://{PG_USER}@{PG_HOST}:5432/{database}")
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"),
+            {"sender": family.sender},
+        ).all()
+    engine.dispose()
+    kinds = [row.type_name for row in rows]
+    assert kinds.count("user") == 2
+    assert "action_court_deadline" in {json.loads(row.data).get("name") for row in rows}
+
+    streamed = asyncio.run(_events_on_queue(family.sender))
+    assert [event["event"] for event in streamed].count("user") == 2
