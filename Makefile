@@ -16,14 +16,14 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_WARN_20 := 0
 
-.PHONY: run test setup spacy-model train lint typecheck validate unit e2e lock clean
+.PHONY: run test setup spacy-model train lint typecheck validate services lock clean
 
 ## run: set up, build the spaCy pipeline, train when inputs changed, start Rasa + actions.
 run: $(MODEL)
 	$(VENV)/bin/honcho start -f Procfile
 
 ## test: set up, lint, type-check, validate the Rasa data, train, run every test.
-test: lint typecheck validate $(MODEL)
+test: lint typecheck validate $(MODEL) services
 	$(PY) -m pytest --cov --cov-report=term
 	$(VENV)/bin/coverage report --include='bot/legal/*' --fail-under=100
 
@@ -54,6 +54,10 @@ typecheck: $(STAMP)
 
 validate: $(STAMP) $(SPACY_META)
 	$(PY) scripts/validate_data.py
+
+## services: PostgreSQL, Redis and RabbitMQ on loopback, for the end-to-end tests.
+services:
+	./scripts/services.sh
 
 ## lock: re-resolve pyproject.toml into requirements.lock (needs the venv for Python 3.10).
 lock: $(STAMP)
