@@ -42,8 +42,8 @@ class Assessment:
                 "missing": list(self.route.missing),
             },
             "age_on_as_of": age,
-            "bop_criteria": {rule.id: rule.to_dict() for rule in self.bop_criteria},
-            "court_grounds": {rule.id: rule.to_dict() for rule in self.court_grounds},
+            "bop_criteria": {rule.id: _rule_dict(rule) for rule in self.bop_criteria},
+            "court_grounds": {rule.id: _rule_dict(rule) for rule in self.court_grounds},
             "summary": {
                 "bop_met": _ids(self.bop_criteria, Status.MET),
                 "bop_unknown": _ids(self.bop_criteria, Status.UNKNOWN),
@@ -56,6 +56,10 @@ class Assessment:
             "caveats": list(self.caveats),
             "disclaimer": guidance.DISCLAIMER,
         }
+
+
+def _rule_dict(rule: RuleResult) -> dict[str, Any]:
+    return {**rule.to_dict(), "documents": list(guidance.RULE_DOCUMENTS[rule.id])}
 
 
 def _ids(rules: tuple[RuleResult, ...], status: Status) -> list[str]:

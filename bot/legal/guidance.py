@@ -12,19 +12,67 @@ from .logic import Status
 from .route import Route, RouteResult
 from .rules import RuleResult
 
-MEDICAL_RULES = frozenset(
-    {
-        "terminal_medical",
-        "debilitated_medical",
-        "elderly_with_medical",
-        "terminal_illness",
-        "serious_medical",
-        "age",
-    }
-)
 TERMINAL_RULES = frozenset({"terminal_medical", "terminal_illness"})
-CHILD_RULES = frozenset({"caregiver_child", "family_child"})
-SPOUSE_RULES = frozenset({"caregiver_spouse", "family_spouse"})
+
+MEDICAL_RECORDS = (
+    "All pertinent medical records, including a Comprehensive Medical Summary by the attending "
+    "physician with an estimate of life expectancy, and relevant test results, consultations and "
+    f"referral reports ({sources.MEDICAL_RECORDS})."
+)
+SENTENCE_RECORDS = (
+    "A copy of the judgment and the BOP's sentence computation showing the time served "
+    "(PS 5050.50 § 8(b))."
+)
+CHILD_DOCUMENTS = (
+    "The death certificate of the child's caregiver, or verifiable medical documentation of their "
+    "incapacitation (PS 5050.50 § 5(a)).",
+    "Proof that the person is the child's parent (birth certificate, adoption papers or paternity "
+    "verification) and documents giving the child's name and age (PS 5050.50 § 5(a)).",
+    "A statement naming the caregiver and their relationship to the person, saying they were the "
+    "only family member able to care for the child, with a release plan showing housing and the "
+    "means to care for the child (PS 5050.50 § 5(a)).",
+    "Written authorisation for the BOP to obtain information about the person, the family and the "
+    "child (PS 5050.50 § 5(a)).",
+)
+SPOUSE_DOCUMENTS = (
+    "Verifiable medical documentation of the spouse's or partner's incapacitation "
+    "(PS 5050.50 § 6(a)).",
+    "Proof of the marriage or registered partnership (e.g. a marriage certificate), dating from "
+    "before the arrest (PS 5050.50 § 6).",
+    "A statement that the person is the only family member able to care for the spouse or "
+    "partner, a release plan with housing and financial means, and written authorisations for the "
+    "BOP to obtain records (PS 5050.50 § 6(a)).",
+    "Letters showing the spouse or partner supports the release and the person becoming the "
+    "primary caregiver (PS 5050.50 § 6(b)).",
+)
+# What to gather for each criterion or ground, beyond the request and release plan every case needs.
+RULE_DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "terminal_medical": (MEDICAL_RECORDS,),
+    "debilitated_medical": (MEDICAL_RECORDS,),
+    "elderly_70_30": (SENTENCE_RECORDS,),
+    "elderly_with_medical": (MEDICAL_RECORDS, SENTENCE_RECORDS),
+    "elderly_other": (SENTENCE_RECORDS,),
+    "caregiver_child": CHILD_DOCUMENTS,
+    "caregiver_spouse": SPOUSE_DOCUMENTS,
+    "terminal_illness": (MEDICAL_RECORDS,),
+    "serious_medical": (MEDICAL_RECORDS,),
+    "age": (MEDICAL_RECORDS, SENTENCE_RECORDS),
+    "family_child": CHILD_DOCUMENTS,
+    "family_spouse": SPOUSE_DOCUMENTS,
+    "family_parent": (
+        "Medical documentation of the parent's incapacitation and letters showing that no one else "
+        f"can care for them ({sources.USSG_FAMILY_PARENT}).",
+    ),
+    "abuse": (
+        "Any conviction, civil finding or administrative finding about the abuse, and the related "
+        f"records ({sources.USSG_ABUSE}).",
+    ),
+    "unusually_long_sentence": (
+        SENTENCE_RECORDS,
+        "The sentencing records, so that a lawyer can compare the sentence with the one likely "
+        f"under today's law ({sources.USSG_LONG_SENTENCE}).",
+    ),
+}
 
 DISCLAIMER = (
     "This is general information, not legal advice. It is not a lawyer's opinion or a court's "
@@ -43,7 +91,6 @@ def documents(route: RouteResult, rules: Iterable[RuleResult]) -> list[str]:
     """The papers to gather for the request and, later, the motion."""
     if route.bop_motion.not_met:
         return []
-    fitting = {rule.id for rule in rules if may_fit(rule)}
     found = [
         "A written request to the Warden stating the extraordinary or compelling circumstances, "
         f"listing every ground you may later raise in court ({sources.REQUEST_CONTENTS}(1); "
@@ -54,51 +101,9 @@ def documents(route: RouteResult, rules: Iterable[RuleResult]) -> list[str]:
         "A copy of the request and proof of the day the Warden received it: the 30-day wait runs "
         f"from that day ({sources.REQUEST_SUBMITTED}; {sources.EXHAUSTION}).",
     ]
-    if fitting & MEDICAL_RULES:
-        found.append(
-            "All pertinent medical records, including a Comprehensive Medical Summary by the "
-            "attending physician with an estimate of life expectancy, and relevant test results, "
-            f"consultations and referral reports ({sources.MEDICAL_RECORDS})."
-        )
-    if fitting & CHILD_RULES:
-        found.extend(
-            [
-                "The death certificate of the child's caregiver, or verifiable medical "
-                "documentation of their incapacitation (PS 5050.50 § 5(a)).",
-                "Proof that the person is the child's parent (birth certificate, adoption papers "
-                "or paternity verification) and documents giving the child's name and age "
-                "(PS 5050.50 § 5(a)).",
-                "A statement naming the caregiver and their relationship to the person, saying "
-                "they were the only family member able to care for the child, with a release plan "
-                "showing housing and the means to care for the child (PS 5050.50 § 5(a)).",
-                "Written authorisation for the BOP to obtain information about the person, the "
-                "family and the child (PS 5050.50 § 5(a)).",
-            ]
-        )
-    if fitting & SPOUSE_RULES:
-        found.extend(
-            [
-                "Verifiable medical documentation of the spouse's or partner's incapacitation "
-                "(PS 5050.50 § 6(a)).",
-                "Proof of the marriage or registered partnership (e.g. a marriage certificate), "
-                "dating from before the arrest (PS 5050.50 § 6).",
-                "A statement that the person is the only family member able to care for the "
-                "spouse or partner, a release plan with housing and financial means, and written "
-                "authorisations for the BOP to obtain records (PS 5050.50 § 6(a)).",
-                "Letters showing the spouse or partner supports the release and the person "
-                "becoming the primary caregiver (PS 5050.50 § 6(b)).",
-            ]
-        )
-    if "family_parent" in fitting:
-        found.append(
-            "Medical documentation of the parent's incapacitation and letters showing that no one "
-            f"else can care for them ({sources.USSG_FAMILY_PARENT})."
-        )
-    if "abuse" in fitting:
-        found.append(
-            "Any conviction, civil finding or administrative finding about the abuse, and the "
-            f"related records ({sources.USSG_ABUSE})."
-        )
+    for rule in rules:
+        if may_fit(rule):
+            found.extend(RULE_DOCUMENTS[rule.id])
     if not route.own_motion.not_met:
         found.append(
             "For a motion in court: letters of support, medical documentation and evaluations "
@@ -106,7 +111,7 @@ def documents(route: RouteResult, rules: Iterable[RuleResult]) -> list[str]:
             "records of rehabilitation (programmes, work, conduct) count together with other "
             f"reasons ({sources.USSG_REHABILITATION})."
         )
-    return found
+    return list(dict.fromkeys(found))
 
 
 def next_steps(

@@ -207,3 +207,22 @@ def test_every_sentence_of_guidance_cites_a_source() -> None:
     )
     for line in result["documents"] + result["next_steps"] + result["caveats"][1:]:
         assert line.rstrip(".").endswith(")"), line
+
+
+def test_every_rule_lists_its_own_documents() -> None:
+    result = assessed(**F)
+    for rule in [*result["bop_criteria"].values(), *result["court_grounds"].values()]:
+        assert rule["documents"], rule["title"]
+        for document in rule["documents"]:
+            assert document.rstrip(".").endswith(")")
+
+
+def test_age_based_rules_ask_for_the_sentence_computation() -> None:
+    result = assessed(**F, age=70, served_months=200)
+    assert "sentence computation" in text(result["documents"])
+    assert any("8(b)" in d for d in result["bop_criteria"]["elderly_other"]["documents"])
+
+
+def test_shared_documents_are_listed_once() -> None:
+    documents = assessed(**F, terminal_illness=True, debilitating_condition=True)["documents"]
+    assert len(documents) == len(set(documents))
