@@ -1,13 +1,11 @@
-"""Start and stop the real Rasa and action servers for end-to-end tests."""
+"""Start and stop the real Rasa and action servers for end-to-end tests.
+
+A thin pytest wrapper over `bot.devtools.stack`; set E2E_MODEL to test another trained model.
+"""
 
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -16,77 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "assistant.tar.gz"
-RASA = Path(sys.executable).with_name("rasa")
-READY_TIMEOUT_SECONDS = 180.0
+from bot.devtools import stack
+from bot.devtools.stack import ROOT, free_port
+
+__all__ = ["MODEL", "ROOT", "Conversation", "free_port", "rasa_stack"]
+
+MODEL = Path(os.environ.get("E2E_MODEL", stack.MODEL))
 REPLY_TIMEOUT_SECONDS = 60.0
-
-
-def free_port() -> int:
-    """A TCP port on loopback that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _start(args: list[str], log: Path, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
-    full_env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "SQLALCHEMY_WARN_20": "0",
-        **env,
-    }
-    with log.open("wb") as out:
-        # A session of its own, so stopping it also stops anything it started.
-        return subprocess.Popen(
-            [str(RASA), *args],
-            cwd=ROOT,
-            env=full_env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def _tail(log: Path, lines: int = 40) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-
-
-def _wait_until_ready(
-    url: str, process: subprocess.Popen[bytes], log: Path, deadline: float
-) -> None:
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(
-                f"{log.stem} server exited with code {process.returncode} before it was ready:\n"
-                f"{_tail(log)}",
-                pytrace=False,
-            )
-        try:
-            if httpx.get(url, timeout=2.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(1.0)
-    pytest.fail(
-        f"{log.stem} server not ready at {url} after {READY_TIMEOUT_SECONDS:.0f} s:\n{_tail(log)}",
-        pytrace=False,
-    )
 
 
 @contextmanager
@@ -94,47 +28,11 @@ def rasa_stack(
     logs: Path, endpoints: Path, action_port: int, env: Mapping[str, str] | None = None
 ) -> Iterator[str]:
     """Run `rasa run actions` on `action_port` and `rasa run` with `endpoints`; yield Rasa's URL."""
-    if not MODEL.is_file():
-        pytest.fail(
-            f"{MODEL.relative_to(ROOT)} is missing: the end-to-end tests need a trained model. "
-            "Build it with `make train`.",
-            pytrace=False,
-        )
-    env = env or {}
-    rasa_port = free_port()
-    actions_log, rasa_log = logs / "actions.log", logs / "rasa.log"
-    processes: list[subprocess.Popen[bytes]] = []
     try:
-        actions = _start(
-            ["run", "actions", "--actions", "actions", "--port", str(action_port)], actions_log, env
-        )
-        processes.append(actions)
-        rasa = _start(
-            [
-                "run",
-                "--model",
-                str(MODEL),
-                "--enable-api",
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(rasa_port),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-            ],
-            rasa_log,
-            env,
-        )
-        processes.append(rasa)
-        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-        _wait_until_ready(f"http://127.0.0.1:{action_port}/health", actions, actions_log, deadline)
-        _wait_until_ready(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log, deadline)
-        yield f"http://127.0.0.1:{rasa_port}"
-    finally:
-        for process in reversed(processes):
-            _stop(process)
+        with stack.rasa_stack(logs, endpoints, action_port, env, model=MODEL) as running:
+            yield running.url
+    except stack.StackError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 class Conversation:

@@ -6,28 +6,11 @@ endpoints file and a throwaway SQLite tracker store, and are stopped when the se
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from .servers import Conversation, free_port, rasa_stack
+from .servers import Conversation
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="session")
-def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of a running Rasa server whose actions run on a running action server."""
-    tmp = tmp_path_factory.mktemp("e2e")
-    action_port = free_port()
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'rasa.db'}\n"
-        "lock_store:\n  type: in_memory\n"
-    )
-    with rasa_stack(tmp, endpoints, action_port) as url:
-        yield url
 
 
 @pytest.fixture

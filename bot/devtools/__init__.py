@@ -1,0 +1,1 @@
+"""Tools for developers: start the servers for tests and benchmarks."""

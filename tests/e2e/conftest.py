@@ -1,0 +1,20 @@
+"""Shared end-to-end fixtures: one Rasa + action server stack for the whole test session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.devtools.stack import sqlite_endpoints
+
+from .servers import free_port, rasa_stack
+
+
+@pytest.fixture(scope="session")
+def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a running Rasa server whose actions run on a running action server."""
+    tmp = tmp_path_factory.mktemp("e2e")
+    action_port = free_port()
+    with rasa_stack(tmp, sqlite_endpoints(tmp, action_port), action_port) as url:
+        yield url
