@@ -57,3 +57,22 @@ def test_the_conversation_is_kept_after_odd_messages(rasa_url: str) -> None:
     user_texts = [event.get("text") for event in events if event["event"] == "user"]
     assert user_texts[0] == "hi"
     assert len(user_texts) == 1 + len(ODD_MESSAGES)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        pytest.param(b"not json at all", 400, id="not JSON"),
+        pytest.param(b'{"message": "hi"}', 400, id="no sender"),
+        pytest.param(b'{"sender": "fam", "message": ["hi"]}', 400, id="message not text"),
+    ],
+)
+def test_malformed_requests_get_a_clear_json_error(rasa_url: str, body: bytes, status: int) -> None:
+    response = httpx.post(
+        f"{rasa_url}/webhooks/rest/webhook",
+        content=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == status
+    assert response.json()["error"]

@@ -1,0 +1,1 @@
+"""Rasa input channels of ours: REST (here), web widget and Telegram (later)."""
