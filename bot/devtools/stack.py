@@ -146,6 +146,28 @@ def rasa_stack(
             _stop(process)
 
 
+PRODUCTION_ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
+
+
+def production_env(action_port: int, database: str) -> dict[str, str]:
+    """The variables deploy/endpoints.production.yml needs, for the services on loopback."""
+    from bot.devtools.postgres import PG_HOST, PG_PORT, PG_USER
+
+    return {
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+        "DB_HOST": PG_HOST,
+        "DB_PORT": str(PG_PORT),
+        "DB_NAME": database,
+        "DB_USER": PG_USER,
+        "DB_PASSWORD": "",
+        "REDIS_HOST": "127.0.0.1",
+        "REDIS_PORT": "6379",
+        "RABBITMQ_HOST": "127.0.0.1",
+        "RABBITMQ_USER": "guest",
+        "RABBITMQ_PASSWORD": "guest",
+    }
+
+
 def sqlite_endpoints(directory: Path, action_port: int) -> Path:
     """An endpoints file for a throwaway SQLite tracker store in `directory`."""
     endpoints = directory / "endpoints.yml"

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,63 +17,32 @@ import aio_pika
 import pytest
 import sqlalchemy as sa
 
-from .servers import ROOT, Conversation, free_port, rasa_stack
+from bot.devtools.postgres import temporary_database
+from bot.devtools.postgres import url as postgres_url
+from bot.devtools.stack import PRODUCTION_ENDPOINTS, production_env
+
+from .servers import Conversation, free_port, rasa_stack
 
 pytestmark = pytest.mark.e2e
 
-PG_HOST = os.environ.get("TEST_PG_HOST", "127.0.0.1")
-PG_USER = os.environ.get("TEST_PG_USER", "postgres")
 RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672/"
 QUEUE = "cr_assistant_events"
-
-
-def _admin_engine() -> sa.engine.Engine:
-    return sa.create_engine(
-        f"postgresql://{PG_USER}@{PG_HOST}:5432/postgres", isolation_level="AUTOCOMMIT"
-    )
 
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[str]:
     """A fresh PostgreSQL database for this test run, dropped at the end."""
-    name = f"cr_e2e_{uuid.uuid4().hex[:12]}"
-    engine = _admin_engine()
-    with engine.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
+    with temporary_database("cr_e2e") as name:
         yield name
-    finally:
-        with engine.connect() as connection:
-            connection.execute(
-                sa.text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
-                ),
-                {"name": name},
-            )
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")
 def production_url(tmp_path_factory: pytest.TempPathFactory, database: str) -> Iterator[str]:
     """Rasa on deploy/endpoints.production.yml, with the variables a deployment would set."""
     action_port = free_port()
-    env = {
-        "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
-        "DB_HOST": PG_HOST,
-        "DB_PORT": "5432",
-        "DB_NAME": database,
-        "DB_USER": PG_USER,
-        "DB_PASSWORD": "",
-        "REDIS_HOST": "127.0.0.1",
-        "REDIS_PORT": "6379",
-        "RABBITMQ_HOST": "127.0.0.1",
-        "RABBITMQ_USER": "guest",
-        "RABBITMQ_PASSWORD": "guest",
-    }
     logs = tmp_path_factory.mktemp("production")
-    endpoints = ROOT / "deploy" / "endpoints.production.yml"
-    with rasa_stack(logs, endpoints, action_port, env) as url:
+    env = production_env(action_port, database)
+    with rasa_stack(logs, PRODUCTION_ENDPOINTS, action_port, env) as url:
         yield url
 
 
@@ -102,7 +69,7 @@ def test_a_conversation_is_stored_in_postgresql_and_streamed_to_rabbitmq(
     reply = family.say("the warden received his request on 3/3/2026, when can we file in court")
     assert "Thursday 2 April 2026" in reply
 
-    engine = sa.create_engine(f"postgresql://{PG_USER}@{PG_HOST}:5432/{database}")
+    engine = sa.create_engine(postgres_url(database))
     with engine.connect() as connection:
         rows = connection.execute(
             sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"),
