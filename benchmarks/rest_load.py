@@ -14,19 +14,27 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import random
 import statistics
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from benchmarks.scenarios import SCENARIOS
-from bot.devtools.stack import free_port, rasa_stack, sqlite_endpoints
+from bot.devtools.postgres import temporary_database
+from bot.devtools.stack import (
+    PRODUCTION_ENDPOINTS,
+    free_port,
+    production_env,
+    rasa_stack,
+    sqlite_endpoints,
+)
 
 
 @dataclass
@@ -70,12 +78,24 @@ def _tree(pid: int) -> list[int]:
 
 
 async def family(
-    client: httpx.AsyncClient, url: str, scenario: str, rounds: int, results: Results
+    client: httpx.AsyncClient,
+    url: str,
+    scenario: str,
+    rounds: int,
+    think: float,
+    results: Results,
 ) -> None:
-    """One family: replays a conversation `rounds` times, each time as a new sender."""
+    """One family: replays a conversation `rounds` times, each time as a new sender.
+
+    With `think` > 0 the family pauses a random 0.5x-1.5x `think` seconds before each message,
+    as a person reading and typing does; with 0 it sends the next message at once.
+    """
+    pace = random.Random(scenario)
     for _ in range(rounds):
         sender = f"bench-{uuid.uuid4().hex}"
         for text in SCENARIOS[scenario]:
+            if think > 0:
+                await asyncio.sleep(think * pace.uniform(0.5, 1.5))
             started = time.perf_counter()
             try:
                 response = await client.post(
@@ -92,7 +112,9 @@ async def family(
             results.by_scenario.setdefault(scenario, []).append(elapsed)
 
 
-async def run_load(url: str, families: int, rounds: int, timeout: float) -> tuple[Results, float]:
+async def run_load(
+    url: str, families: int, rounds: int, think: float, timeout: float
+) -> tuple[Results, float]:
     """Run every family to the end (or until `timeout`); return results and wall time."""
     results = Results()
     limits = httpx.Limits(max_connections=families, max_keepalive_connections=families)
@@ -102,7 +124,9 @@ async def run_load(url: str, families: int, rounds: int, timeout: float) -> tupl
             f"{url}/webhooks/rest/webhook", json={"sender": "warmup", "message": "hi"}
         )
         scenarios = itertools.cycle(SCENARIOS)
-        tasks = [family(client, url, next(scenarios), rounds, results) for _ in range(families)]
+        tasks = [
+            family(client, url, next(scenarios), rounds, think, results) for _ in range(families)
+        ]
         started = time.perf_counter()
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=timeout)
         return results, time.perf_counter() - started
@@ -115,11 +139,13 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank]
 
 
-def report(results: Results, wall: float, memory: dict[str, float], families: int) -> str:
+def report(
+    results: Results, wall: float, memory: dict[str, float], families: int, think: float
+) -> str:
     """The figures, as printed."""
     values = results.latencies
     lines = [
-        f"families (concurrent): {families}",
+        f"families (concurrent): {families}, think time: {think:.1f} s",
         f"messages: {len(values)} in {wall:.1f} s -> {len(values) / wall:.1f} messages/s",
         f"errors: {len(results.errors)}",
         "latency per message (ms): "
@@ -139,16 +165,26 @@ def report(results: Results, wall: float, memory: dict[str, float], families: in
 
 
 @contextmanager
-def servers(url: str | None) -> Iterator[tuple[str, dict[str, int]]]:
-    """The servers to load: the given URL, or our own stack on free ports."""
+def servers(url: str | None, config: str, workers: int) -> Iterator[tuple[str, dict[str, int]]]:
+    """The servers to load: the given URL, or our own stack on free ports.
+
+    `embedded`: SQLite tracker store, in-memory locks (what `make run` uses; one worker only).
+    `production`: deploy/endpoints.production.yml on the local PostgreSQL, Redis and RabbitMQ,
+    with `workers` Sanic workers (Rasa allows several only with a shared lock store).
+    """
     if url:
         yield url, {}
         return
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp, ExitStack() as stack:
         action_port = free_port()
-        endpoints = sqlite_endpoints(Path(tmp), action_port)
-        with rasa_stack(Path(tmp), endpoints, action_port) as running:
-            yield running.url, {"rasa": running.rasa_pid, "actions": running.actions_pid}
+        if config == "production":
+            database = stack.enter_context(temporary_database("cr_bench"))
+            endpoints = PRODUCTION_ENDPOINTS
+            env = {**production_env(action_port, database), "SANIC_WORKERS": str(workers)}
+        else:
+            endpoints, env = sqlite_endpoints(Path(tmp), action_port), {}
+        running = stack.enter_context(rasa_stack(Path(tmp), endpoints, action_port, env))
+        yield running.url, {"rasa": running.rasa_pid, "actions": running.actions_pid}
 
 
 def main() -> None:
@@ -158,13 +194,26 @@ def main() -> None:
     )
     parser.add_argument("--families", type=int, default=20, help="concurrent families")
     parser.add_argument("--rounds", type=int, default=3, help="conversations per family")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean pause before each message (seconds)"
+    )
     parser.add_argument("--timeout", type=float, default=600.0, help="give up after (seconds)")
     parser.add_argument("--url", help="load servers already running here instead of our own")
+    parser.add_argument(
+        "--config", choices=["embedded", "production"], default="embedded", help="see servers()"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="Sanic workers (production)")
     args = parser.parse_args()
-    with servers(args.url) as (url, pids):
-        results, wall = asyncio.run(run_load(url, args.families, args.rounds, args.timeout))
+    if args.config == "production":
+        print(f"config: production endpoints, {args.workers} Rasa workers")
+    else:
+        print("config: embedded (SQLite, one Rasa worker)")
+    with servers(args.url, args.config, args.workers) as (url, pids):
+        results, wall = asyncio.run(
+            run_load(url, args.families, args.rounds, args.think, args.timeout)
+        )
         memory = {name: rss_mib(pid) for name, pid in pids.items()}
-    print(report(results, wall, memory, args.families))
+    print(report(results, wall, memory, args.families, args.think))
 
 
 if __name__ == "__main__":
