@@ -16,11 +16,16 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_WARN_20 := 0
 
-.PHONY: run test setup spacy-model train lint typecheck validate services lock clean
+.PHONY: run test setup spacy-model train migrate lint typecheck validate services lock clean
 
-## run: set up, build the spaCy pipeline, train when inputs changed, start Rasa + actions.
-run: $(MODEL)
+## run: set up, build the spaCy pipeline, train when inputs changed, migrate the staff tables,
+## start Rasa + actions. honcho reads .env (see .env.example) for both.
+run: $(MODEL) migrate
 	$(VENV)/bin/honcho start -f Procfile
+
+## migrate: create or update the staff-owned tables (referrals) in DATABASE_URL.
+migrate: $(STAMP)
+	$(VENV)/bin/honcho run $(PY) -m bot.storage upgrade
 
 ## test: set up, lint, type-check, validate the Rasa data, train, run every test.
 test: lint typecheck validate $(MODEL) services

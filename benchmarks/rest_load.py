@@ -28,13 +28,7 @@ import httpx
 
 from benchmarks.scenarios import SCENARIOS
 from bot.devtools.postgres import temporary_database
-from bot.devtools.stack import (
-    PRODUCTION_ENDPOINTS,
-    free_port,
-    production_env,
-    rasa_stack,
-    sqlite_endpoints,
-)
+from bot.devtools.stack import free_port, production_config, rasa_stack, sqlite_config
 
 
 @dataclass
@@ -179,10 +173,10 @@ def servers(url: str | None, config: str, workers: int) -> Iterator[tuple[str, d
         action_port = free_port()
         if config == "production":
             database = stack.enter_context(temporary_database("cr_bench"))
-            endpoints = PRODUCTION_ENDPOINTS
-            env = {**production_env(action_port, database), "SANIC_WORKERS": str(workers)}
+            endpoints, env = production_config(action_port, database)
+            env["SANIC_WORKERS"] = str(workers)
         else:
-            endpoints, env = sqlite_endpoints(Path(tmp), action_port), {}
+            endpoints, env = sqlite_config(Path(tmp), action_port)
         running = stack.enter_context(rasa_stack(Path(tmp), endpoints, action_port, env))
         yield running.url, {"rasa": running.rasa_pid, "actions": running.actions_pid}
 

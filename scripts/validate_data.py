@@ -3,7 +3,8 @@
 1. Listing a retrieval intent (`faq`) in the domain, as the docs require, makes Rasa's own
    retrieval-intent merge report it as "duplicated"; leaving it out breaks the rules that use it.
 2. Rasa only counts a response as used when a story or rule names it. Responses that a custom
-   action sends (`response="utter_..."` in actions/) or a form asks (`utter_ask_<slot>`) are used
+   action sends (`response="utter_..."` in actions/), a form asks (`utter_ask_<slot>`) or one of
+   Rasa's default actions sends (`utter_default` from the two-stage fallback's last step) are used
    too. Any other unused response is still an error.
 
 Warnings that Rasa itself always emits and filters (`rasa.utils.common.EXPECTED_WARNINGS`) are
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DUPLICATED = re.compile(r"duplicated intents have been found across multiple domain files: (.+)")
 UNUSED = re.compile(r"The utterance '([^']+)' is not used in any story or rule\.")
 RESPONSE_NAME = re.compile(r"""["'](utter_[A-Za-z0-9_/]+)["']""")
+# Responses Rasa's own default actions send: action_default_fallback, action_default_ask_rephrase.
+SENT_BY_RASA = {"utter_default", "utter_ask_rephrase", "utter_restart"}
 
 
 def responses_sent_by_actions() -> set[str]:
@@ -61,7 +64,7 @@ def main() -> int:
         for name, form in domain.forms.items()
         for slot in form.get("required_slots", [])
     }
-    used_elsewhere = responses_sent_by_actions() | form_asks
+    used_elsewhere = responses_sent_by_actions() | form_asks | SENT_BY_RASA
     problems: list[str] = []
     for warning in caught:
         if not issubclass(warning.category, UserWarning):

@@ -147,14 +147,23 @@ def rasa_stack(
 
 
 PRODUCTION_ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
+ERASING_STORE = "bot.storage.tracker_store.ErasingSQLTrackerStore"
 
 
-def production_env(action_port: int, database: str) -> dict[str, str]:
-    """The variables deploy/endpoints.production.yml needs, for the services on loopback."""
+def production_config(action_port: int, database: str) -> tuple[Path, dict[str, str]]:
+    """deploy/endpoints.production.yml and its variables, for the services on loopback.
+
+    Migrates the staff tables of `database` (a local PostgreSQL database) first.
+    """
     from bot.devtools.postgres import PG_HOST, PG_PORT, PG_USER
+    from bot.devtools.postgres import url as postgres_url
+    from bot.storage.migrate import upgrade
 
-    return {
+    database_url = postgres_url(database)
+    upgrade(database_url)
+    return PRODUCTION_ENDPOINTS, {
         "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+        "DATABASE_URL": database_url,
         "DB_HOST": PG_HOST,
         "DB_PORT": str(PG_PORT),
         "DB_NAME": database,
@@ -168,12 +177,20 @@ def production_env(action_port: int, database: str) -> dict[str, str]:
     }
 
 
-def sqlite_endpoints(directory: Path, action_port: int) -> Path:
-    """An endpoints file for a throwaway SQLite tracker store in `directory`."""
+def sqlite_config(directory: Path, action_port: int) -> tuple[Path, dict[str, str]]:
+    """An endpoints file and variables for a throwaway SQLite database in `directory`.
+
+    The same store as `make run` (erasure on request), with its staff tables migrated.
+    """
+    from bot.storage.migrate import upgrade
+
+    database = directory / "rasa.db"
+    database_url = f"sqlite:///{database}"
+    upgrade(database_url)
     endpoints = directory / "endpoints.yml"
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {directory / 'rasa.db'}\n"
+        f"tracker_store:\n  type: {ERASING_STORE}\n  dialect: sqlite\n  db: {database}\n"
         "lock_store:\n  type: in_memory\n"
     )
-    return endpoints
+    return endpoints, {"DATABASE_URL": database_url}

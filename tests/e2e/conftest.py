@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.devtools.stack import sqlite_endpoints
+from bot.devtools.stack import sqlite_config
 
 from .servers import free_port, rasa_stack
 
@@ -16,5 +16,6 @@ def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of a running Rasa server whose actions run on a running action server."""
     tmp = tmp_path_factory.mktemp("e2e")
     action_port = free_port()
-    with rasa_stack(tmp, sqlite_endpoints(tmp, action_port), action_port) as url:
+    endpoints, env = sqlite_config(tmp, action_port)
+    with rasa_stack(tmp, endpoints, action_port, env) as url:
         yield url

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
-from bot.devtools.stack import PRODUCTION_ENDPOINTS, production_env
+from bot.devtools.stack import production_config
 
 from .servers import Conversation, free_port, rasa_stack
 
@@ -41,8 +41,8 @@ def production_url(tmp_path_factory: pytest.TempPathFactory, database: str) -> I
     """Rasa on deploy/endpoints.production.yml, with the variables a deployment would set."""
     action_port = free_port()
     logs = tmp_path_factory.mktemp("production")
-    env = production_env(action_port, database)
-    with rasa_stack(logs, PRODUCTION_ENDPOINTS, action_port, env) as url:
+    endpoints, env = production_config(action_port, database)
+    with rasa_stack(logs, endpoints, action_port, env) as url:
         yield url
 
 

@@ -56,7 +56,9 @@ def test_the_conversation_is_kept_after_odd_messages(rasa_url: str) -> None:
 
     user_texts = [event.get("text") for event in events if event["event"] == "user"]
     assert user_texts[0] == "hi"
-    assert len(user_texts) == 1 + len(ODD_MESSAGES)
+    # The two-stage fallback may replay a message after a rephrase, so there can be more.
+    assert len(user_texts) >= 1 + len(ODD_MESSAGES)
+    assert user_texts[-1] == ODD_MESSAGES["json"]
 
 
 @pytest.mark.parametrize(

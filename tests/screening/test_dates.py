@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from actions.dates import find_date
+from bot.screening.dates import find_date
 
 TODAY = date(2026, 3, 1)
 

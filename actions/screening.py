@@ -1,0 +1,413 @@
+"""eligibility_form: reads each answer, explains why a question matters, decides what comes next."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
+
+from bot.legal import CaseError
+from bot.screening import answers
+from bot.screening.facts import UNKNOWN, summary_lines
+from bot.screening.questions import FORM_SLOTS, next_slot
+from bot.screening.reading import KINDS, NO_ANSWERS, Reading, is_question, read_answer
+
+from .clock import today
+
+logger = logging.getLogger(__name__)
+
+FORM = "eligibility_form"
+FAILURES = "screening_failed_answers"
+SUPPORTING_SLOTS = ("state", "facility", "relationship")
+SCREENING_SLOTS = (*FORM_SLOTS, *SUPPORTING_SLOTS)
+# After this many answers in a row that could not be read, offer to skip the question.
+OFFER_SKIP_AFTER = 2
+MESSAGE_LIMIT = 900
+# Answers are short; a pasted letter is read only this far (date parsing is slow on long text).
+MAX_ANSWER_CHARS = 500
+
+# Questions that interrupt the screening: another rule answers them, then the form asks again.
+SIDE_INTENTS = frozenset(
+    {
+        "faq",
+        "ask_court_deadline",
+        "bot_challenge",
+        "out_of_scope",
+        "request_referral",
+        "request_warden_letter",
+        "human_handoff",
+        "goodbye",
+        "restart",
+        "forget_me",
+        "greet",
+    }
+)
+# Side intents that may still carry a plain answer ("he's 70" read as faq/elderly).
+SOFT_SIDE_INTENTS = frozenset({"faq", "out_of_scope", "greet"})
+# Intents a "stop" may come with: the form asks whether to continue (data/rules/screening.yml).
+STOP_INTENTS = frozenset({"deny", "nlu_fallback", "out_of_scope", "goodbye"})
+# The date questions answer "when can we go to court?" themselves.
+DATE_QUESTIONS = frozenset({"warden_request_received", "warden_denied_on"})
+SCOPE_INTENTS = frozenset({"state_prisoner", "dc_code_offender"})
+
+_STOP = re.compile(
+    r"^(stop|quit|cancel|exit|enough|end|para|parar|basta|ya no|forget it|never ?mind|"
+    r"i want to stop|i'?m done|i am done|no more questions|stop asking|no quiero seguir)\b"
+)
+_WHY = re.compile(r"^(why|how come|por ?que|para que|what for)\b")
+
+WHY_RESPONSES: dict[str, str] = {
+    "jurisdiction": "utter_why_jurisdiction",
+    "offense_era": "utter_why_offense_era",
+    "parolable_sentence": "utter_why_parolable_sentence",
+    "age": "utter_why_age",
+    "sentence_months": "utter_why_sentence_months",
+    "served_months": "utter_why_served_months",
+    "terminal_illness": "utter_why_terminal_illness",
+    "life_expectancy_months": "utter_why_life_expectancy_months",
+    "terminal_diagnosis_on": "utter_why_terminal_diagnosis_on",
+    "debilitating_condition": "utter_why_debilitating_condition",
+    "self_care": "utter_why_self_care",
+    "bed_or_chair_over_half": "utter_why_bed_or_chair_over_half",
+    "age_related_condition": "utter_why_age_related_condition",
+    "deteriorating_health": "utter_why_deteriorating_health",
+    "treatment_no_improvement": "utter_why_treatment_no_improvement",
+    "family_situation": "utter_why_family_situation",
+    "child_caregiver_lost": "utter_why_child_caregiver_lost",
+    "only_caregiver_for_child": "utter_why_only_caregiver_for_child",
+    "spouse_incapacitated": "utter_why_spouse_incapacitated",
+    "only_caregiver_for_spouse": "utter_why_only_caregiver_for_spouse",
+    "parent_incapacitated": "utter_why_parent_incapacitated",
+    "only_caregiver_for_parent": "utter_why_only_caregiver_for_parent",
+    "abused_in_custody": "utter_why_abused_in_custody",
+    "warden_request_received": "utter_why_warden_request_received",
+    "warden_denied_on": "utter_why_warden_denied_on",
+    "confirm_facts": "utter_why_confirm_facts",
+}
+INVALID_RESPONSES: dict[str, str] = {
+    "yes_no": "utter_invalid_yes_no",
+    "terminal": "utter_invalid_terminal",
+    "jurisdiction": "utter_invalid_jurisdiction",
+    "offense_era": "utter_invalid_offense_era",
+    "age": "utter_invalid_age",
+    "sentence": "utter_invalid_sentence",
+    "served": "utter_invalid_served",
+    "life_expectancy": "utter_invalid_life_expectancy",
+    "date": "utter_invalid_date",
+    "self_care": "utter_invalid_self_care",
+    "family_situation": "utter_invalid_family_situation",
+    "warden_date": "utter_invalid_warden_date",
+    "confirm": "utter_invalid_confirm",
+}
+PROBLEM_RESPONSES: dict[str, str] = {
+    "future": "utter_invalid_future_date",
+    "need_date": "utter_invalid_need_date",
+}
+INCONSISTENT_RESPONSES: dict[str, str] = {
+    "served_months": "utter_inconsistent_served",
+    "warden_denied_on": "utter_inconsistent_denial",
+}
+INCONSISTENT = "utter_inconsistent_answer"
+OFFER_SKIP = "utter_offer_skip"
+INTRO = "utter_screening_intro"
+START_OVER = "utter_screening_start_over"
+CONFIRM_QUESTION = "utter_ask_confirm_facts"
+CONFIRM_SUMMARY = "utter_confirm_facts_summary"
+CONFIRM_INTRO = "utter_confirm_facts_intro"
+
+
+def _intent(tracker: Tracker) -> str | None:
+    intent = tracker.latest_message.get("intent") or {}
+    name = intent.get("name")
+    return str(name) if name else None
+
+
+def _entities(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("entities") or [])
+
+
+def _entity_value(entities: list[dict[str, Any]], name: str) -> Any:
+    return next((e.get("value") for e in entities if e.get("entity") == name), None)
+
+
+def answers_the_form(tracker: Tracker) -> bool:
+    """Whether the latest message replies to the form's own question.
+
+    Not when the form comes back after a side path (the form was rejected, another action
+    answered, or Rasa marked the loop interrupted), nor when the last thing said before the
+    message was not the form's question.
+    """
+    events = tracker.events
+    user_index = next(
+        (i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "user"), None
+    )
+    if user_index is None:
+        return False
+    for event in events[user_index + 1 :]:
+        kind = event.get("event")
+        if kind == "loop_interrupted" and event.get("is_interrupted"):
+            return False
+        if kind == "action_execution_rejected":
+            return False
+        if kind == "action" and event.get("name") not in (FORM, "action_listen"):
+            return False
+    before = (
+        e.get("name")
+        for e in reversed(events[:user_index])
+        if e.get("event") == "action" and e.get("name") != "action_listen"
+    )
+    return next(before, None) == FORM
+
+
+def _set_since_user(tracker: Tracker, slot: str) -> bool:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return True
+    return False
+
+
+class ValidateEligibilityForm(FormValidationAction):  # type: ignore[misc]
+    """Reads each answer of eligibility_form and chooses the next question."""
+
+    def __init__(self, clock: Callable[[], date] = today) -> None:
+        self._clock = clock
+
+    def name(self) -> str:
+        """The validation action Rasa calls for eligibility_form."""
+        return "validate_eligibility_form"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        """Validates the latest answer; see `validate`."""
+        return self.validate(dispatcher, tracker)
+
+    def validate(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """The events that store the answer (or not) and name the next question."""
+        as_of = self._clock()
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        slots = {name: tracker.get_slot(name) for name in (*SCREENING_SLOTS, FAILURES)}
+        if requested not in FORM_SLOTS or not answers_the_form(tracker):
+            return self._resume(dispatcher, tracker, slots, requested, as_of)
+        # What the slot holds now is the raw text Rasa mapped to it, not an answer yet.
+        slots[requested] = None
+        text = str(tracker.latest_message.get("text") or "").strip()[:MAX_ANSWER_CHARS]
+        intent = _intent(tracker)
+        entities = _entities(tracker)
+        normal = answers.normalize(text)
+        if _STOP.search(normal) and intent in STOP_INTENTS:
+            return self._reject(requested)
+        if intent == "ask_why" or (_WHY.search(normal) and is_question(text)):
+            dispatcher.utter_message(response=WHY_RESPONSES[requested])
+            return [
+                SlotSet(requested, None),
+                SlotSet(FAILURES, 0),
+                SlotSet(REQUESTED_SLOT, requested),
+            ]
+        has_facility = _entity_value(entities, "FACILITY") is not None
+        if intent in SCOPE_INTENTS and requested != "jurisdiction":
+            scope = read_answer("jurisdiction", text, None, None, as_of)
+            if scope.value is not None:
+                stored = self._store(dispatcher, slots, "jurisdiction", scope, as_of, requested)
+                return [SlotSet(requested, None), *stored]
+        reading = read_answer(
+            requested, text, intent, _entity_value(entities, requested), as_of, has_facility
+        )
+        side = SIDE_INTENTS - ({"ask_court_deadline"} if requested in DATE_QUESTIONS else set())
+        if intent in side and (
+            intent not in SOFT_SIDE_INTENTS or reading.value is None or is_question(text)
+        ):
+            return self._reject(requested)
+        if reading.value is None:
+            if intent == "deny" and requested not in NO_ANSWERS:
+                return self._reject(requested)
+            return self._failed(dispatcher, slots, requested, reading)
+        events = [
+            e
+            for e in self._supporting(tracker, entities)
+            if not (reading.state and e["name"] == "state")
+        ]
+        return events + self._store(dispatcher, slots, requested, reading, as_of, requested)
+
+    def _resume(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slots: dict[str, Any],
+        requested: str | None,
+        as_of: date,
+    ) -> list[EventType]:
+        """At activation, or back from a side question: nothing to read, ask what is next."""
+        events: list[EventType] = []
+        if requested in FORM_SLOTS and _set_since_user(tracker, requested):
+            events.append(SlotSet(requested, None))
+            slots[requested] = None
+        if requested is None:
+            events += self._from_trigger(tracker, slots, as_of)
+        try:
+            following = next_slot(slots, as_of)
+        except CaseError:
+            logger.info("Earlier screening answers contradict each other; starting over")
+            dispatcher.utter_message(response=START_OVER)
+            return [*self._clear(), SlotSet(REQUESTED_SLOT, FORM_SLOTS[0])]
+        if requested is None and following is not None:
+            dispatcher.utter_message(response=INTRO)
+        return [*events, SlotSet(REQUESTED_SLOT, following)]
+
+    def _from_trigger(
+        self, tracker: Tracker, slots: dict[str, Any], as_of: date
+    ) -> list[EventType]:
+        """Facts the first message already gives: "my dad is 70 and at FCI Butner"."""
+        text = str(tracker.latest_message.get("text") or "")[:MAX_ANSWER_CHARS]
+        entities = _entities(tracker)
+        events = self._supporting(tracker, entities)
+        found: dict[str, Any] = {}
+        if slots.get("jurisdiction") is None:
+            has_facility = _entity_value(entities, "FACILITY") is not None
+            court = answers.parse_jurisdiction(text, has_facility) if text else None
+            if court is not None:
+                found["jurisdiction"] = court[0]
+                if court[1]:
+                    found["state"] = court[1]
+        age_text = _entity_value(entities, "AGE")
+        if slots.get("age") is None and isinstance(age_text, str):
+            age = answers.parse_age(age_text, as_of)
+            if age is not None:
+                found["age"] = age
+        candidate = {**slots, **found}
+        try:
+            next_slot(candidate, as_of)
+        except CaseError:
+            return events
+        slots.update(found)
+        return events + [SlotSet(key, value) for key, value in found.items()]
+
+    def _supporting(self, tracker: Tracker, entities: list[dict[str, Any]]) -> list[EventType]:
+        """The prison, state and relationship the message names, as the slots keep them."""
+        events: list[EventType] = []
+        facility = _entity_value(entities, "FACILITY")
+        if isinstance(facility, str):
+            events.append(SlotSet("facility", facility))
+        relationship = _entity_value(entities, "RELATIONSHIP")
+        if isinstance(relationship, str):
+            events.append(SlotSet("relationship", relationship))
+        state = _entity_value(entities, "US_STATE")
+        if isinstance(state, str):
+            code = answers.state_code(state) or (state if len(state) == 2 else None)
+            events.append(SlotSet("state", code.upper() if code else tracker.get_slot("state")))
+        return events
+
+    def _store(
+        self,
+        dispatcher: CollectingDispatcher,
+        slots: dict[str, Any],
+        slot: str,
+        reading: Reading,
+        as_of: date,
+        requested: str,
+    ) -> list[EventType]:
+        """Store a readable answer, unless it contradicts another one."""
+        if slot == "confirm_facts" and reading.value is False:
+            dispatcher.utter_message(response=START_OVER)
+            return [*self._clear(), SlotSet(REQUESTED_SLOT, FORM_SLOTS[0])]
+        updated = {**slots, slot: reading.value}
+        if reading.state:
+            updated["state"] = reading.state
+        try:
+            following = next_slot(updated, as_of)
+        except CaseError as error:
+            logger.info("Screening answer for %s contradicts %s", slot, error.key)
+            dispatcher.utter_message(response=INCONSISTENT_RESPONSES.get(error.key, INCONSISTENT))
+            return self._retry(dispatcher, slots, requested)
+        events: list[EventType] = [SlotSet(slot, reading.value)]
+        if reading.state:
+            events.append(SlotSet("state", reading.state))
+        return [*events, SlotSet(FAILURES, 0), SlotSet(REQUESTED_SLOT, following)]
+
+    def _failed(
+        self,
+        dispatcher: CollectingDispatcher,
+        slots: dict[str, Any],
+        requested: str,
+        reading: Reading,
+    ) -> list[EventType]:
+        """Say kindly what kind of answer helps, then ask again."""
+        response = (
+            PROBLEM_RESPONSES.get(reading.problem or "") or INVALID_RESPONSES[KINDS[requested]]
+        )
+        dispatcher.utter_message(response=response)
+        return self._retry(dispatcher, slots, requested)
+
+    def _retry(
+        self, dispatcher: CollectingDispatcher, slots: dict[str, Any], requested: str
+    ) -> list[EventType]:
+        failures = int(slots.get(FAILURES) or 0) + 1
+        if failures >= OFFER_SKIP_AFTER:
+            dispatcher.utter_message(response=OFFER_SKIP)
+        return [
+            SlotSet(requested, None),
+            SlotSet(FAILURES, failures),
+            SlotSet(REQUESTED_SLOT, requested),
+        ]
+
+    @staticmethod
+    def _reject(requested: str) -> list[EventType]:
+        """Hand the message to the rules (a side question, or a wish to stop)."""
+        return [SlotSet(requested, None), ActionExecutionRejected(FORM)]
+
+    @staticmethod
+    def _clear() -> list[EventType]:
+        return [SlotSet(slot, None) for slot in (*SCREENING_SLOTS, FAILURES)]
+
+
+class ActionAskConfirmFacts(Action):  # type: ignore[misc]
+    """Shows what the family told us and asks whether it is right."""
+
+    def name(self) -> str:
+        """The form's question for confirm_facts."""
+        return "action_ask_confirm_facts"
+
+    def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[EventType]:
+        """One or more summary messages, then "Is this right?" with Yes / Change buttons."""
+        slots = {name: tracker.get_slot(name) for name in SCREENING_SLOTS}
+        dispatcher.utter_message(response=CONFIRM_INTRO)
+        for chunk in summary_chunks(slots):
+            dispatcher.utter_message(response=CONFIRM_SUMMARY, summary=chunk)
+        dispatcher.utter_message(response=CONFIRM_QUESTION)
+        return []
+
+
+def summary_chunks(slots: Mapping[str, Any], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """The summary lines as bullet lists, each short enough for a phone screen."""
+    chunks: list[str] = []
+    current = ""
+    for line in summary_lines(slots):
+        bullet = f"• {line}"
+        if current and len(current) + 1 + len(bullet) > limit:
+            chunks.append(current)
+            current = bullet
+        else:
+            current = f"{current}\n{bullet}" if current else bullet
+    if current:
+        chunks.append(current)
+    return chunks or ["(nothing yet)"]
+
+
+__all__ = ["UNKNOWN", "ActionAskConfirmFacts", "ValidateEligibilityForm", "summary_chunks"]

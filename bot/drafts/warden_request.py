@@ -1,0 +1,174 @@
+"""A draft of the request to the Warden, built from the engine's assessment (pure: no I/O).
+
+The family reviews it, fills in every [bracket] and sends it. It lists every criterion and ground
+that may fit, because a court may refuse a reason the Warden never saw (seed 001), and the release
+plan the regulation asks for (28 CFR 571.61(a)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+STATUTES = {
+    "3582": "18 U.S.C. § 3582(c)(1)(A)",
+    # "Old law" offences (before 1 November 1987, parolable sentence): 28 CFR 572.40.
+    "4205g": "18 U.S.C. § 4205(g)",
+}
+# Routes on which the BOP brings no motion at all: nothing to ask the Warden for (28 CFR 571.64).
+NO_WARDEN_REQUEST_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
+
+NAME = "[Full name]"
+REGISTER = "[Register number]"
+FACILITY = "[Name of the prison]"
+DATE = "[Date]"
+
+
+@dataclass(frozen=True)
+class Ground:
+    """A criterion or ground that may fit, with the conditions to describe or check."""
+
+    title: str
+    citation: str
+    known: tuple[str, ...]
+    to_check: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WardenRequestDraft:
+    """The letter as plain text, the grounds it lists, and notes for the family (not sent)."""
+
+    text: str
+    bop_grounds: tuple[Ground, ...]
+    court_grounds: tuple[Ground, ...]
+    notes: tuple[str, ...]
+
+
+NOTES: tuple[str, ...] = (
+    "Keep a copy of the signed request and of everything you attach.",
+    "Write down the day the Warden receives it (hand it to staff and ask for a dated receipt, "
+    "or send it by certified mail with a return receipt): the 30 days before your loved one may "
+    "go to court count from that day, not from the day it was sent [18 U.S.C. § 3582(c)(1)(A); "
+    "PS 5050.50 § 2].",
+    "Include every reason that may apply, even ones you are unsure of: a court may refuse a "
+    "reason the Warden never saw [seed 001].",
+)
+
+
+def may_fit(rule: Mapping[str, Any]) -> bool:
+    """A rule worth listing: met, or unknown with at least one of its conditions already met."""
+    status = rule.get("status")
+    if status == "met":
+        return True
+    return status == "unknown" and any(
+        condition.get("status") == "met" for condition in rule.get("conditions", [])
+    )
+
+
+def grounds_that_may_fit(rules: Mapping[str, Mapping[str, Any]]) -> tuple[Ground, ...]:
+    """The rules of one section (bop_criteria or court_grounds) to list, in the engine's order."""
+    return tuple(
+        Ground(
+            title=str(rule["title"]),
+            citation=str(rule["citation"]),
+            known=_conditions(rule, "met"),
+            to_check=_conditions(rule, "unknown"),
+        )
+        for rule in rules.values()
+        if may_fit(rule)
+    )
+
+
+def draft_warden_request(
+    assessment: Mapping[str, Any], *, facility: str | None = None
+) -> WardenRequestDraft:
+    """The request to the Warden for this assessment (`bot.legal.assess_dict` output).
+
+    Raises ValueError on a route where the BOP brings no motion (state, D.C. Code, or an old-law
+    sentence without parole): there is no request to draft.
+    """
+    route = str(assessment.get("route"))
+    if route in NO_WARDEN_REQUEST_ROUTES:
+        raise ValueError(f"no request to the Warden on route {route!r}")
+    statute = STATUTES.get(route, STATUTES["3582"])
+    bop = grounds_that_may_fit(assessment.get("bop_criteria", {}))
+    court = grounds_that_may_fit(assessment.get("court_grounds", {}))
+    prison = facility.strip() if facility and facility.strip() else FACILITY
+    paragraphs = [
+        f"To: The Warden, {prison}\nFrom: {NAME}, Register No. {REGISTER}, {prison}\nDate: {DATE}",
+        f"Re: Request for Compassionate Release / Reduction in Sentence under {statute}",
+        "Dear Warden,",
+        f"I ask the Bureau of Prisons to file a motion with the sentencing court to reduce my "
+        f"sentence (compassionate release) under {statute} and 28 CFR 571.61, for the "
+        f"extraordinary and compelling reasons below.\n"
+        f"[If a family member sends this request, write instead: I, [your name], ask on behalf "
+        f"of {NAME}, Register No. {REGISTER}, my [relationship] (28 CFR 571.61(b)).]",
+        *_reasons(bop, court),
+        "Release plan (28 CFR 571.61(a)(2))\n"
+        "- Where I will live: [address, who lives there, and that they agree]\n"
+        "- How I will support myself: [work, Social Security or other benefits, family support]\n"
+        "- Medical care: [where I will be treated (doctor, clinic, hospital or hospice) and how "
+        "it will be paid for (Medicare, Medicaid, VA, private insurance or family)]",
+        "Please answer this request in writing. If it is denied, please give the reasons in "
+        "writing, so that the denial can be appealed through the Administrative Remedy Program "
+        "(28 CFR 571.63(a)).",
+        f"Sincerely,\n[Signature]\n{NAME}, Register No. {REGISTER}\n"
+        f"Submitted by: {NAME} or, on their behalf, a family member: [your name], [your "
+        f"relationship to them], [your address, phone and email] (28 CFR 571.61(b))",
+        "Enclosures: [list every document you attach, for example medical records]",
+    ]
+    return WardenRequestDraft(
+        text="\n\n".join(paragraphs),
+        bop_grounds=bop,
+        court_grounds=court,
+        notes=NOTES,
+    )
+
+
+def _conditions(rule: Mapping[str, Any], status: str) -> tuple[str, ...]:
+    return tuple(
+        str(condition["condition"])
+        for condition in rule.get("conditions", [])
+        if condition.get("status") == status
+    )
+
+
+def _reasons(bop: tuple[Ground, ...], court: tuple[Ground, ...]) -> list[str]:
+    if not bop and not court:
+        return [
+            "The extraordinary and compelling reasons are:\n"
+            "[Describe every reason that may apply, for example a terminal or serious illness, "
+            "age with failing health, or a family member who needs them as the only caregiver, "
+            "with dates and the names of the doctors.]"
+        ]
+    sections = [
+        "The extraordinary and compelling reasons are:\n"
+        "[Under each reason, describe the facts in your own words, with dates and names. A point "
+        'marked "Check" is something the reason also needs: keep the reason if it may be true.]'
+    ]
+    numbers = iter(range(1, len(bop) + len(court) + 1))
+    if bop:
+        sections.append(
+            "Under the Bureau of Prisons' criteria (Program Statement 5050.50):\n"
+            + "\n".join(_ground(next(numbers), ground) for ground in bop)
+        )
+    if court:
+        sections.append(
+            "Under the Sentencing Commission's policy statement (USSG § 1B1.13(b)):\n"
+            + "\n".join(_ground(next(numbers), ground) for ground in court)
+        )
+    return sections
+
+
+def _ground(number: int, ground: Ground) -> str:
+    lines = [
+        f"{number}. {ground.title} ({ground.citation})",
+        *_bullets(ground.known),
+        *_bullets(f"[Check: {text}]" for text in ground.to_check),
+    ]
+    return "\n".join(lines)
+
+
+def _bullets(items: Iterable[str]) -> list[str]:
+    return [f"   - {item}" for item in items]

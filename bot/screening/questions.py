@@ -1,0 +1,150 @@
+"""Which question the screening asks next: only what the engine still needs.
+
+The engine's `missing` keys (for the route and for every rule still open) say which facts could
+still decide something; a few plain rules add what the form asks around them (the prognosis and
+diagnosis day of a terminal illness, the family situation before the caregiver questions, the
+warden dates) and skip what cannot matter (aging questions under 65).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from bot.legal import assess_dict
+
+from .facts import (
+    AFTER_1987,
+    FAMILY_FACTS,
+    as_bool,
+    as_date,
+    as_number,
+    case_from_slots,
+    family_categories,
+)
+
+# PS 5050.50 § 4(b), (c); USSG § 1B1.13(b)(2): the aging questions matter from 65.
+AGING_AGE = 65
+AGING_SLOTS = ("age_related_condition", "deteriorating_health", "treatment_no_improvement")
+# Routes with no federal compassionate release to screen for (28 CFR 571.64).
+OUT_OF_SCOPE_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
+
+# Every question of eligibility_form, in the order it is asked.
+FORM_SLOTS: tuple[str, ...] = (
+    "jurisdiction",
+    "offense_era",
+    "parolable_sentence",
+    "age",
+    "sentence_months",
+    "served_months",
+    "terminal_illness",
+    "life_expectancy_months",
+    "terminal_diagnosis_on",
+    "debilitating_condition",
+    "self_care",
+    "bed_or_chair_over_half",
+    "age_related_condition",
+    "deteriorating_health",
+    "treatment_no_improvement",
+    "family_situation",
+    "child_caregiver_lost",
+    "only_caregiver_for_child",
+    "spouse_incapacitated",
+    "only_caregiver_for_spouse",
+    "parent_incapacitated",
+    "only_caregiver_for_parent",
+    "abused_in_custody",
+    "warden_request_received",
+    "warden_denied_on",
+    "confirm_facts",
+)
+# The family question each caregiver question follows from.
+FAMILY_SLOTS: dict[str, str] = {
+    "child_caregiver_lost": "children",
+    "only_caregiver_for_child": "children",
+    "spouse_incapacitated": "spouse",
+    "only_caregiver_for_spouse": "spouse",
+    "parent_incapacitated": "parent",
+    "only_caregiver_for_parent": "parent",
+}
+# The engine's input key each question answers, where the names differ.
+ENGINE_KEYS: dict[str, str] = {"offense_era": "offense_date"}
+
+
+def engine_needs(assessment: Mapping[str, Any]) -> set[str]:
+    """Every input key that could still decide the route or a rule that is still open."""
+    needed = set(assessment["route_detail"]["missing"])
+    for group in ("bop_criteria", "court_grounds"):
+        for rule in assessment[group].values():
+            needed.update(rule["missing"])
+    return needed
+
+
+def _hypothetical(slots: Mapping[str, Any]) -> dict[str, Any]:
+    """The slots as the question plan sees them: under 65, the aging facts cannot matter."""
+    plan = dict(slots)
+    age = as_number(slots.get("age"))
+    if age is not None and age < AGING_AGE:
+        for key in AGING_SLOTS:
+            plan[key] = False
+    return plan
+
+
+def route_of(slots: Mapping[str, Any], today: date) -> str:
+    """The engine's route for what the family has told us so far."""
+    return str(assess_dict(case_from_slots(slots), today)["route"])
+
+
+def required_slots(slots: Mapping[str, Any], today: date) -> list[str]:
+    """The questions the screening needs, in order; empty when there is nothing to screen.
+
+    Raises `bot.legal.CaseError` when the answers contradict each other.
+    """
+    assessment = assess_dict(case_from_slots(slots), today)
+    if assessment["route"] in OUT_OF_SCOPE_ROUTES:
+        return []
+    needed = engine_needs(assess_dict(case_from_slots(_hypothetical(slots)), today))
+    terminal = as_bool(slots.get("terminal_illness")) is True
+    categories = family_categories(slots.get("family_situation")) or ()
+    asked: list[str] = []
+    for slot in FORM_SLOTS:
+        if _asks(slot, slots, needed, terminal, categories):
+            asked.append(slot)
+    return asked
+
+
+def _asks(
+    slot: str,
+    slots: Mapping[str, Any],
+    needed: set[str],
+    terminal: bool,
+    categories: tuple[str, ...],
+) -> bool:
+    if slot in ("jurisdiction", "warden_request_received", "confirm_facts"):
+        return True
+    if slot in ("life_expectancy_months", "terminal_diagnosis_on"):
+        return terminal
+    if slot == "warden_denied_on":
+        return as_date(slots.get("warden_request_received")) is not None
+    if slot == "family_situation":
+        return any(key in needed for key in FAMILY_SLOTS)
+    if slot in FAMILY_SLOTS:
+        return FAMILY_SLOTS[slot] in categories and slot in needed
+    return ENGINE_KEYS.get(slot, slot) in needed
+
+
+def next_slot(slots: Mapping[str, Any], today: date) -> str | None:
+    """The next question to ask, or None when the screening is complete."""
+    return next((slot for slot in required_slots(slots, today) if slots.get(slot) is None), None)
+
+
+__all__ = [
+    "AFTER_1987",
+    "FAMILY_FACTS",
+    "FORM_SLOTS",
+    "engine_needs",
+    "next_slot",
+    "required_slots",
+    "route_of",
+]

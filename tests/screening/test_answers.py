@@ -1,0 +1,402 @@
+"""Natural answers read into slot values, the way families write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.screening.answers import (
+    duration_months,
+    is_unknown,
+    month_year,
+    numbers_in,
+    parse_age,
+    parse_family_situation,
+    parse_jurisdiction,
+    parse_life_expectancy,
+    parse_offense_era,
+    parse_self_care,
+    parse_sentence,
+    parse_served,
+    parse_terminal,
+    parse_yes_no,
+    state_code,
+    whole_months_between,
+)
+
+TODAY = date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("67", [67.0]),
+        ("sixty seven", [67.0]),
+        ("sixty-seven", [67.0]),
+        ("Sixty-Seven", [67.0]),
+        ("twelve", [12.0]),
+        ("one hundred and two", [102.0]),
+        ("sesenta y siete", [67.0]),
+        ("veinticinco", [25.0]),
+        ("12 or 13", [12.0, 13.0]),
+        ("12.5", [12.5]),
+        ("1,200", [1200.0]),
+        ("no numbers here", []),
+    ],
+)
+def test_numbers_in(text: str, expected: list[float]) -> None:
+    assert numbers_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not sure",
+        "I don't know",
+        "idk",
+        "no idea",
+        "skip",
+        "dunno",
+        "no sé",
+        "No lo sé",
+        "i dont remember",
+        "maybe",
+        "ni idea",
+        "Not sure, sorry",
+    ],
+)
+def test_unknown_answers(text: str) -> None:
+    assert is_unknown(text)
+
+
+@pytest.mark.parametrize("text", ["no", "yes", "he is 67", "know"])
+def test_not_unknown(text: str) -> None:
+    assert not is_unknown(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes", True),
+        ("Yeah", True),
+        ("yep he does", True),
+        ("sí", True),
+        ("si", True),
+        ("of course", True),
+        ("correct", True),
+        ("i think so", True),
+        ("he does", True),
+        ("she is", True),
+        ("my dad has it", True),
+        ("no", False),
+        ("Nope", False),
+        ("nah", False),
+        ("he doesn't", False),
+        ("she isn't", False),
+        ("i don't think so", False),
+        ("creo que no", False),
+        ("not really", False),
+        ("never", False),
+        ("not sure", "unknown"),
+        ("no idea", "unknown"),
+        ("no sé", "unknown"),
+        ("i dont know", "unknown"),
+        ("banana", None),
+        ("", None),
+    ],
+)
+def test_parse_yes_no(text: str, expected: object) -> None:
+    assert parse_yes_no(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("67", 67),
+        ("he's 67", 67),
+        ("He is 67 years old", 67),
+        ("sixty seven", 67),
+        ("sixty-seven", 67),
+        ("my dad is seventy two", 72),
+        ("she just turned 65", 65),
+        ("tiene 67 años", 67),
+        ("sesenta y siete", 67),
+        ("born 3/4/1958", 68),
+        ("born 3/11/1958", 67),
+        ("he was born on march 4 1958", 68),
+        ("DOB 03/04/1958", 68),
+        ("born in 1958", 67),
+        ("in his 70s", 70),
+        ("he's in his late seventies", 70),
+        ("67 and has been in 12 years", 67),
+        ("in his 60s", None),
+        ("old", None),
+        ("5", None),
+        ("200", None),
+        ("", None),
+    ],
+)
+def test_parse_age(text: str, expected: int | None) -> None:
+    assert parse_age(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 years", 144),
+        ("about 12 years", 144),
+        ("twelve years", 144),
+        ("12 years and 6 months", 150),
+        ("12 yrs 6 mos", 150),
+        ("10yrs", 120),
+        ("6mos", 6),
+        ("240 months", 240),
+        ("a year and a half", 18),
+        ("12 and a half years", 150),
+        ("12 1/2 years", 150),
+        ("half a year", 6),
+        ("a decade", 120),
+        ("2 weeks", 0.5),
+        ("doce años", 144),
+        ("10 años y medio", 126),
+        ("20", None),
+        ("nothing", None),
+    ],
+)
+def test_duration_months(text: str, expected: float | None) -> None:
+    assert duration_months(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20 years", 240),
+        ("he got 20 years", 240),
+        ("240 months", 240),
+        ("240", 240),
+        ("20", 240),
+        ("life", "life"),
+        ("Life sentence", "life"),
+        ("life plus 10 years", "life"),
+        ("cadena perpetua", "life"),
+        ("30 yrs", 360),
+        ("20 años", 240),
+        ("a long time", None),
+        ("0", None),
+    ],
+)
+def test_parse_sentence(text: str, expected: object) -> None:
+    assert parse_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("about 12 years", 144),
+        ("12", 144),
+        ("150 months", 150),
+        ("since March 2015", 132),
+        ("since march of 2015", 132),
+        ("he's been in since 3/2015", 132),
+        ("since 3/15/2015", 131),
+        ("since 3/10/2015", 132),
+        ("since 2015", 128),
+        ("2015", 128),
+        ("he was arrested in june 2010", 189),
+        ("desde marzo 2015", 132),
+        ("lleva 12 años", 144),
+        ("since March 2027", None),
+        ("a while", None),
+    ],
+)
+def test_parse_served(text: str, expected: float | None) -> None:
+    assert parse_served(text, TODAY) == expected
+
+
+def test_whole_months_between_counts_completed_months() -> None:
+    assert whole_months_between(date(2015, 3, 15), date(2026, 3, 14)) == 131
+    assert whole_months_between(date(2015, 3, 15), date(2026, 3, 15)) == 132
+
+
+def test_month_year() -> None:
+    assert month_year("since March 2015", TODAY) == date(2015, 3, 1)
+    assert month_year("3/2015", TODAY) == date(2015, 3, 1)
+    assert month_year("march 3", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6 months", 6),
+        ("six months", 6),
+        ("6", 6),
+        ("a few months", 3),
+        ("a few weeks", 1),
+        ("less than a year", 12),
+        ("about a year", 12),
+        ("2 years", 24),
+        ("not sure", None),
+    ],
+)
+def test_parse_life_expectancy(text: str, expected: float | None) -> None:
+    assert parse_life_expectancy(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("federal", ("federal", None)),
+        ("FCI Butner", ("federal", None)),
+        ("he's at fci butner", ("federal", None)),
+        ("federal court", ("federal", None)),
+        ("the feds", ("federal", None)),
+        ("us district court", ("federal", None)),
+        ("United States District Court", ("federal", None)),
+        ("federal prison", ("federal", None)),
+        ("BOP", ("federal", None)),
+        ("state", ("state", None)),
+        ("he's in a state prison in Ohio", ("state", "OH")),
+        ("state court in texas", ("state", "TX")),
+        ("county jail", ("state", None)),
+        ("he is a state prisoner housed in a federal prison", ("state", None)),
+        ("its not a federal case its state", ("state", None)),
+        ("not federal", ("state", None)),
+        ("not state, federal", ("federal", None)),
+        ("D.C. Code", ("dc_code", None)),
+        ("dc superior court", ("dc_code", None)),
+        ("dc_code", ("dc_code", None)),
+        ("prision estatal en california", ("state", "CA")),
+        ("no idea", None),
+        ("Butner", None),
+    ],
+)
+def test_parse_jurisdiction(text: str, expected: object) -> None:
+    assert parse_jurisdiction(text) == expected
+
+
+def test_a_facility_entity_means_a_federal_prison() -> None:
+    assert parse_jurisdiction("Butner", has_facility=True) == ("federal", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ohio", "OH"),
+        ("New York", "NY"),
+        ("washington dc", "DC"),
+        ("west virginia", "WV"),
+        ("in virginia", "VA"),
+        ("Pensylvania", "PA"),
+        ("nowhere", None),
+    ],
+)
+def test_state_code(text: str, code: str | None) -> None:
+    assert state_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("after_1987", "after_1987"),
+        ("after 1987", "after_1987"),
+        ("after november 1987", "after_1987"),
+        ("before 1987", "before_1987"),
+        ("2012", "2012"),
+        ("in 2012", "2012"),
+        ("1985", "1985"),
+        ("he was arrested in 1985", "1985"),
+        ("december 1987", "after_1987"),
+        ("march 1987", "before_1987"),
+        ("1987", None),
+        ("2010 and 2012", "after_1987"),
+        ("1980 or 1990", None),
+        ("in the 90s", "after_1987"),
+        ("the 2000s", "after_1987"),
+        ("the 70s", "before_1987"),
+        ("10 years ago", "after_1987"),
+        ("recently", "after_1987"),
+        ("2030", None),
+        ("no idea", None),
+    ],
+)
+def test_parse_offense_era(text: str, expected: str | None) -> None:
+    assert parse_offense_era(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she has stage 4 cancer", True),
+        ("Stage IV lung cancer", True),
+        ("yes, terminal", True),
+        ("he's in hospice", True),
+        ("they gave him 6 months to live", True),
+        ("it has metastasized", True),
+        ("yes", True),
+        ("no", False),
+        ("it's not terminal", False),
+        ("cancer but not terminal", False),
+        ("not sure", "unknown"),
+        ("he has cancer", None),
+    ],
+)
+def test_parse_terminal(text: str, expected: object) -> None:
+    assert parse_terminal(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("none", "none"),
+        ("he can't take care of himself at all", "none"),
+        ("bedridden", "none"),
+        ("needs help with everything", "none"),
+        ("limited", "limited"),
+        ("he needs some help", "limited"),
+        ("only a little", "limited"),
+        ("he's in a wheelchair", "limited"),
+        ("full", "full"),
+        ("he manages on his own", "full"),
+        ("he doesn't need help", "full"),
+        ("he takes care of himself", "full"),
+        ("not sure", "unknown"),
+        ("potato", None),
+    ],
+)
+def test_parse_self_care(text: str, expected: object) -> None:
+    assert parse_self_care(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("children", "children"),
+        ("spouse,parent", "spouse,parent"),
+        ("none", "none"),
+        ("no", "none"),
+        ("nobody", "none"),
+        ("his kids", "children"),
+        ("his wife and his mom", "spouse,parent"),
+        ("his wife", "spouse"),
+        ("my mom is very sick", "parent"),
+        ("su hijo", "children"),
+        ("not sure", "unknown"),
+        ("hmm", None),
+    ],
+)
+def test_parse_family_situation(text: str, expected: object) -> None:
+    assert parse_family_situation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he got convicted in superior court in arizona, state case", ("state", "AZ")),
+        ("the dc court sentenced him not a federal court", ("dc_code", None)),
+        ("his case was in dc superior court", ("dc_code", None)),
+        ("my dad has a district of columbia code conviction", ("dc_code", None)),
+    ],
+)
+def test_superior_court_is_dc_only_in_dc(text: str, expected: object) -> None:
+    assert parse_jurisdiction(text) == expected

@@ -1,0 +1,87 @@
+"""One message read as the answer to one question: buttons, intents and text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.screening.reading import Reading, is_question, read_answer
+
+TODAY = date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "intent", "entity", "expected"),
+    [
+        (
+            "jurisdiction",
+            '/inform{"jurisdiction": "federal"}',
+            "inform",
+            "federal",
+            Reading("federal"),
+        ),
+        (
+            "jurisdiction",
+            "he's in a state prison in ohio",
+            "state_prisoner",
+            None,
+            Reading("state", state="OH"),
+        ),
+        (
+            "sentence_months",
+            '/inform{"sentence_months": "life"}',
+            "inform",
+            "life",
+            Reading("life"),
+        ),
+        ("terminal_illness", "/affirm", "affirm", None, Reading(True)),
+        ("terminal_illness", "/deny", "deny", None, Reading(False)),
+        ("terminal_illness", "/dont_know", "dont_know", None, Reading("unknown")),
+        ("terminal_illness", "she has stage 4 cancer", "inform", None, Reading(True)),
+        ("terminal_illness", "i'm not sure", "deny", None, Reading("unknown")),
+        ("age", "not sure", "inform", None, Reading("unknown")),
+        ("age", "/deny", "deny", None, Reading()),
+        ("abused_in_custody", "yeah", "nlu_fallback", None, Reading(True)),
+        ("abused_in_custody", "hmm", "affirm", None, Reading(True)),
+        ("warden_request_received", "/deny", "deny", None, Reading("none")),
+        ("warden_request_received", "/affirm", "affirm", None, Reading(problem="need_date")),
+        ("warden_request_received", "no we haven't sent it", "deny", None, Reading("none")),
+        ("warden_request_received", "jan 10", "inform_date", None, Reading("2026-01-10")),
+        ("warden_request_received", "dec 20 2026", "inform_date", None, Reading(problem="future")),
+        ("warden_denied_on", "no answer yet", "deny", None, Reading("no")),
+        ("terminal_diagnosis_on", "3/1/2026", "inform", None, Reading("2026-03-01")),
+        ("terminal_diagnosis_on", "no", "deny", None, Reading("unknown")),
+        ("life_expectancy_months", "no they didnt", "deny", None, Reading("unknown")),
+        (
+            "family_situation",
+            '/inform{"family_situation": "none"}',
+            "inform",
+            "none",
+            Reading("none"),
+        ),
+        ("family_situation", "no", "deny", None, Reading("none")),
+        ("confirm_facts", "/affirm", "affirm", None, Reading(True)),
+        ("confirm_facts", "i need to change something", "inform", None, Reading(False)),
+        ("confirm_facts", "not sure", "dont_know", None, Reading()),
+        ("offense_era", "1987", "inform", None, Reading()),
+    ],
+)
+def test_read_answer(
+    slot: str, text: str, intent: str, entity: str | None, expected: Reading
+) -> None:
+    assert read_answer(slot, text, intent, entity, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is compassionate release?", True),
+        ("can he get out", True),
+        ("why do you ask", True),
+        ("he's 70", False),
+        ("my dad is 70 and sick", False),
+    ],
+)
+def test_is_question(text: str, expected: bool) -> None:
+    assert is_question(text) is expected
