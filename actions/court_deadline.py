@@ -13,9 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.legal import assess_dict
 from bot.legal.dates import long_date
+from bot.screening.dates import find_date
 
 from .clock import today
-from .dates import find_date
 
 logger = logging.getLogger(__name__)
 

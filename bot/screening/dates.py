@@ -55,7 +55,9 @@ def _search(text: str, today: date) -> list[_Found]:
         found = [
             _Found(moment.date(), relative=moment.time() == _BASE_TIME)
             for said, moment in matches
-            if moment.time() != _BASE_TIME or _DAY_WORDS.search(said)
+            # A bare run of digits is a number (dateparser would read a Unix timestamp).
+            if not said.strip().isdigit()
+            and (moment.time() != _BASE_TIME or _DAY_WORDS.search(said))
         ]
         if found:
             return found

@@ -64,6 +64,7 @@ def test_finds_the_date_in_a_message(text: str, expected: date) -> None:
         "he got 10 years",
         "served 12 years and 3 months",
         "may i ask when we can file",
+        "1234567890",
     ],
 )
 def test_finds_no_date_where_there_is_none(text: str) -> None:
