@@ -8,6 +8,7 @@ STAMP := $(VENV)/.lock-installed
 SPACY_MODEL := models/spacy/en_cr_pipeline
 SPACY_META := $(SPACY_MODEL)/meta.json
 MODEL := models/assistant.tar.gz
+ASSETS := node_modules/.installed
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 NLP_SOURCES := $(shell find bot/nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' \) 2>/dev/null)
 
@@ -16,11 +17,11 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_WARN_20 := 0
 
-.PHONY: run test setup spacy-model train migrate lint typecheck validate services lock clean
+.PHONY: run test setup assets spacy-model train migrate lint typecheck validate services browser lock clean
 
 ## run: set up, build the spaCy pipeline, train when inputs changed, migrate the staff tables,
 ## start Rasa + actions. honcho reads .env (see .env.example) for both.
-run: $(MODEL) migrate
+run: $(MODEL) $(ASSETS) migrate
 	$(VENV)/bin/honcho start -f Procfile
 
 ## migrate: create or update the staff-owned tables (referrals) in DATABASE_URL.
@@ -28,11 +29,22 @@ migrate: $(STAMP)
 	$(VENV)/bin/honcho run $(PY) -m bot.storage upgrade
 
 ## test: set up, lint, type-check, validate the Rasa data, train, run every test.
-test: lint typecheck validate $(MODEL) services
+test: lint typecheck validate $(MODEL) services browser $(ASSETS)
 	$(PY) -m pytest --cov --cov-report=term
 	$(VENV)/bin/coverage report --include='bot/legal/*' --fail-under=100
 
-setup: $(STAMP)
+setup: $(STAMP) $(ASSETS)
+
+## assets: the browser libraries the project serves itself (no CDN), from package-lock.json.
+assets: $(ASSETS)
+
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(ASSETS)
+
+## browser: Debian's Chromium for the browser tests (installed with apt when missing).
+browser:
+	./scripts/browser.sh
 
 $(STAMP): requirements.lock scripts/bootstrap.sh
 	./scripts/bootstrap.sh
