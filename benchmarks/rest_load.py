@@ -78,13 +78,15 @@ async def family(
     rounds: int,
     think: float,
     results: Results,
+    seat: int,
 ) -> None:
     """One family: replays a conversation `rounds` times, each time as a new sender.
 
     With `think` > 0 the family pauses a random 0.5x-1.5x `think` seconds before each message,
     as a person reading and typing does; with 0 it sends the next message at once.
     """
-    pace = random.Random(scenario)
+    # Each family its own pace: families replaying the same scenario must not move in step.
+    pace = random.Random(f"{scenario}-{seat}")
     for _ in range(rounds):
         sender = f"bench-{uuid.uuid4().hex}"
         for text in SCENARIOS[scenario]:
@@ -119,7 +121,8 @@ async def run_load(
         )
         scenarios = itertools.cycle(SCENARIOS)
         tasks = [
-            family(client, url, next(scenarios), rounds, think, results) for _ in range(families)
+            family(client, url, next(scenarios), rounds, think, results, seat)
+            for seat in range(families)
         ]
         started = time.perf_counter()
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=timeout)

@@ -49,6 +49,19 @@ class Settings:
     organisation_name: str | None = None
     organisation_contact: str | None = None
     environment: Environment = "development"
+    # Messages one Rasa process works on at once, first come first served (bot/channels/gate.py).
+    messages_at_once: int = 2
+    # Telegram channel (bot/channels/telegram, docs/telegram.md): no token, no Telegram.
+    telegram_bot_token: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_api_base_url: str | None = None
+    # Web chat widget (bot/channels/webchat.py, docs/widget.md): websites allowed to embed it.
+    webchat_allowed_origins: tuple[str, ...] = ("http://localhost:5005",)
+    # Staff console (bot/staff, docs/staff.md): no key in development means a random one.
+    staff_secret_key: str | None = None
+    staff_session_minutes: int = 60
+    retention_days: int | None = None
+    staff_proxy_count: int = 0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -70,6 +83,18 @@ class Settings:
             organisation_name=read("ORGANISATION_NAME"),
             organisation_contact=read("ORGANISATION_CONTACT"),
             environment=environment,
+            messages_at_once=whole_number(env, "MESSAGES_AT_ONCE", minimum=1) or 2,
+            # Telegram channel.
+            telegram_bot_token=read("TELEGRAM_BOT_TOKEN"),
+            telegram_webhook_secret=read("TELEGRAM_WEBHOOK_SECRET"),
+            telegram_api_base_url=read("TELEGRAM_API_BASE_URL"),
+            # Web chat widget.
+            webchat_allowed_origins=read_webchat_origins(read("WEBCHAT_ALLOWED_ORIGINS")),
+            # Staff console.
+            staff_secret_key=read("STAFF_SECRET_KEY"),
+            staff_session_minutes=whole_number(env, "STAFF_SESSION_MINUTES", minimum=1) or 60,
+            retention_days=whole_number(env, "RETENTION_DAYS", minimum=1),
+            staff_proxy_count=whole_number(env, "STAFF_PROXY_COUNT", minimum=0) or 0,
         )
         settings.check()
         return settings
@@ -93,6 +118,17 @@ class Settings:
                 self.clearinghouse_questionnaire_url,
                 https_only=not self.is_development,
             )
+        # Telegram channel.
+        check_telegram(
+            self.telegram_bot_token,
+            self.telegram_webhook_secret,
+            self.telegram_api_base_url,
+            strict=not self.is_development,
+        )
+        # Web chat widget.
+        check_webchat_origins(self.webchat_allowed_origins, strict=not self.is_development)
+        # Staff console.
+        check_staff_secret_key(self.staff_secret_key, strict=not self.is_development)
         if self.is_development:
             return
         for name, value in (
@@ -139,3 +175,115 @@ def _check_web_address(name: str, value: str, *, https_only: bool) -> None:
     schemes = ("https",) if https_only else ("https", "http")
     if parts.scheme not in schemes or not parts.netloc or any(c.isspace() for c in value):
         raise SettingsError(f"{name} must be a full {' or '.join(schemes)}:// address")
+
+
+# --- Telegram channel (bot/channels/telegram, docs/telegram.md) ---
+TELEGRAM_SECRET_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+)
+TELEGRAM_SECRET_MAX_CHARS = 256  # Telegram's limit for setWebhook's secret_token
+TELEGRAM_SECRET_MIN_CHARS_PRODUCTION = 32
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+NEW_SECRET_HINT = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+
+
+def check_telegram(
+    token: str | None, secret: str | None, base_url: str | None, *, strict: bool
+) -> None:
+    """Raise `SettingsError` for a malformed Telegram setting, or a weak one when `strict`."""
+    if token is not None:
+        bot_id, _, key = token.partition(":")
+        well_formed = bot_id.isascii() and bot_id.isdigit() and len(key) >= 20
+        if not well_formed or not set(key) <= TELEGRAM_SECRET_CHARS:
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather "
+                "(digits, a colon, then letters, digits, '_' or '-')"
+            )
+        if strict and _is_placeholder(token):
+            raise SettingsError("TELEGRAM_BOT_TOKEN is a placeholder; set the real one")
+        if secret is None:
+            raise SettingsError(
+                "TELEGRAM_WEBHOOK_SECRET must be set when TELEGRAM_BOT_TOKEN is: it proves "
+                f"that updates come from Telegram. Make one with {NEW_SECRET_HINT}"
+            )
+    if secret is not None:
+        if len(secret) > TELEGRAM_SECRET_MAX_CHARS or not set(secret) <= TELEGRAM_SECRET_CHARS:
+            raise SettingsError(
+                "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 letters, digits, '_' or '-' "
+                "(Telegram's rule)"
+            )
+        if strict and (
+            len(secret) < TELEGRAM_SECRET_MIN_CHARS_PRODUCTION or _is_placeholder(secret)
+        ):
+            raise SettingsError(
+                f"TELEGRAM_WEBHOOK_SECRET must be at least {TELEGRAM_SECRET_MIN_CHARS_PRODUCTION} "
+                f"random characters and not a placeholder; make one with {NEW_SECRET_HINT}"
+            )
+    if base_url is not None:
+        host = urlsplit(base_url).hostname or ""
+        _check_web_address(
+            "TELEGRAM_API_BASE_URL", base_url, https_only=strict and host not in LOOPBACK_HOSTS
+        )
+        if strict and _is_placeholder(base_url):
+            raise SettingsError("TELEGRAM_API_BASE_URL is a placeholder; set the real one")
+
+
+# --- Web chat widget (bot/channels/webchat.py, docs/widget.md) ---
+DEFAULT_WEBCHAT_ALLOWED_ORIGINS: tuple[str, ...] = Settings.webchat_allowed_origins
+
+
+def read_webchat_origins(value: str | None) -> tuple[str, ...]:
+    """WEBCHAT_ALLOWED_ORIGINS (comma-separated) in canonical form; unset means the default."""
+    from bot.channels.webchat_origins import OriginError, parse_origins
+
+    if value is None:
+        return DEFAULT_WEBCHAT_ALLOWED_ORIGINS
+    try:
+        return parse_origins(value)
+    except OriginError as error:
+        raise SettingsError(f"WEBCHAT_ALLOWED_ORIGINS: {error}") from error
+
+
+def check_webchat_origins(origins: tuple[str, ...], *, strict: bool) -> None:
+    """Raise `SettingsError` for an empty list, or (when `strict`) a placeholder or plain http."""
+    from bot.channels.webchat_origins import is_loopback
+
+    if not origins:
+        raise SettingsError("WEBCHAT_ALLOWED_ORIGINS must list at least one website")
+    for origin in origins if strict else ():
+        if _is_placeholder(origin):
+            raise SettingsError(f"WEBCHAT_ALLOWED_ORIGINS still holds a placeholder: {origin}")
+        if origin.startswith("http://") and not is_loopback(origin):
+            raise SettingsError(
+                f"WEBCHAT_ALLOWED_ORIGINS must use https:// outside development: {origin}"
+            )
+
+
+# --- Staff console (bot/staff, docs/staff.md) ---
+STAFF_SECRET_MIN_CHARS_PRODUCTION = 32
+STAFF_SECRET_HINT = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
+
+
+def whole_number(env: Mapping[str, str], name: str, *, minimum: int) -> int | None:
+    """Variable `name` as a whole number of at least `minimum`; None when unset or empty."""
+    value = env.get(name, "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) < minimum:
+        raise SettingsError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
+    return int(value)
+
+
+def check_staff_secret_key(key: str | None, *, strict: bool) -> None:
+    """Refuse a short or placeholder STAFF_SECRET_KEY outside development.
+
+    Its absence is refused by the staff console itself when it starts (bot.staff.config), so
+    that the Rasa and action servers, which never use it, need not carry it.
+    """
+    if key is None or not strict:
+        return
+    if len(key) < STAFF_SECRET_MIN_CHARS_PRODUCTION or _is_placeholder(key):
+        raise SettingsError(
+            f"STAFF_SECRET_KEY must be at least {STAFF_SECRET_MIN_CHARS_PRODUCTION} random "
+            f"characters and not a placeholder; make one with {STAFF_SECRET_HINT}"
+        )

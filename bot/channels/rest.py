@@ -1,7 +1,8 @@
 """Rasa's REST channel, strict about what it accepts.
 
 Same route as Rasa's (`/webhooks/rest/webhook`). Differences: a request without a `sender` is
-refused (Rasa would file it under the shared id "default", mixing families' conversations);
+refused (Rasa would file it under the shared id "default", mixing families' conversations), and
+so is one that names another channel's conversation (`telegram-<chat id>`);
 malformed bodies get a JSON error instead of an HTML page; message text is cleaned
 (`bot.channels.text.clean_message`) before it reaches the NLU and the database.
 """
@@ -18,7 +19,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from .gate import gated
+from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
 from .text import MAX_SENDER_CHARS, clean_message
+
+
+# Sender ids other channels make (a Telegram chat id is no secret): REST may not write into them.
+RESERVED_SENDER_PREFIXES: tuple[str, ...] = (TELEGRAM_SENDER_PREFIX,)
 
 
 def _error(status: int, message: str) -> HTTPResponse:
@@ -38,6 +45,12 @@ def check_body(body: bytes) -> tuple[dict[str, Any] | None, HTTPResponse | None]
         return None, _error(
             400, f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.'
         )
+    if sender.strip().startswith(RESERVED_SENDER_PREFIXES):
+        return None, _error(
+            400,
+            f'"sender" must not start with {" or ".join(RESERVED_SENDER_PREFIXES)}: '
+            "those conversations belong to another channel.",
+        )
     message = data.get("message", "")
     if not isinstance(message, str):
         return None, _error(400, '"message" must be a string.')
@@ -54,7 +67,7 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """Rasa's REST routes, behind a check of every posted body."""
-        blueprint: Blueprint = super().blueprint(on_new_message)
+        blueprint: Blueprint = super().blueprint(gated(on_new_message))
 
         @blueprint.middleware("request")  # type: ignore[untyped-decorator]
         async def check_request(request: Request) -> HTTPResponse | None:

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "assistant.tar.gz"
 RASA = Path(sys.executable).with_name("rasa")
+# Rasa's server with the fix in bot/server.py applied, as the Procfile starts it.
+RASA_SERVER = (sys.executable, "-m", "bot.server")
 READY_TIMEOUT_SECONDS = 180.0
 
 
@@ -54,7 +56,7 @@ def _start(args: list[str], log: Path, env: Mapping[str, str]) -> subprocess.Pop
     with log.open("wb") as out:
         # A session of its own, so stopping it also stops anything it started.
         return subprocess.Popen(
-            [str(RASA), *args],
+            args,
             cwd=ROOT,
             env=full_env,
             stdout=out,
@@ -105,21 +107,30 @@ def rasa_stack(
     action_port: int,
     env: Mapping[str, str] | None = None,
     model: Path = MODEL,
+    rasa_port: int | None = None,
+    extra_args: Sequence[str] = (),
 ) -> Iterator[Stack]:
-    """Run `rasa run actions` on `action_port` and `rasa run` with `endpoints` until exit."""
+    """Run `rasa run actions` on `action_port` and `rasa run` with `endpoints` until exit.
+
+    `rasa_port` (default: a free port) and `extra_args` for `rasa run` (e.g. `--cors ...`) are
+    for tests that must know the server's address before it starts.
+    """
     if not model.is_file():
         raise StackError(f"{model} is missing: train a model first (`make train`).")
     env = env or {}
-    rasa_port = free_port()
+    rasa_port = rasa_port or free_port()
     actions_log, rasa_log = logs / "actions.log", logs / "rasa.log"
     processes: list[subprocess.Popen[bytes]] = []
     try:
         actions = _start(
-            ["run", "actions", "--actions", "actions", "--port", str(action_port)], actions_log, env
+            [str(RASA), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+            actions_log,
+            env,
         )
         processes.append(actions)
         rasa = _start(
             [
+                *RASA_SERVER,
                 "run",
                 "--model",
                 str(model),
@@ -132,6 +143,7 @@ def rasa_stack(
                 str(endpoints),
                 "--credentials",
                 str(ROOT / "credentials.yml"),
+                *extra_args,
             ],
             rasa_log,
             env,

@@ -5,15 +5,41 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+# How long a SQLite writer waits for another process's write (the assistant, the staff console
+# and the action server share the file) before giving up with "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
 
 def create_engine(database_url: str) -> Engine:
     """A new engine for `database_url` that checks pooled connections before use."""
-    return sa.create_engine(database_url, future=True, pool_pre_ping=True)
+    engine = sa.create_engine(database_url, future=True, pool_pre_ping=True)
+    tune_sqlite(engine)
+    return engine
+
+
+def tune_sqlite(engine: Engine) -> None:
+    """For a SQLite file: write-ahead log (readers never block the writer) and a busy timeout.
+
+    Does nothing for other databases. Durability is unchanged (`synchronous` stays FULL).
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return
+    sa.event.listen(engine, "connect", _on_sqlite_connect)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
 
 
 @lru_cache(maxsize=4)

@@ -10,6 +10,12 @@ So the deletion happens here, in place of that save: when the turn's new events 
 the sender's events and referrals are deleted in one transaction and nothing is written. The next
 message finds no events, so Rasa starts a fresh tracker and runs `action_session_start`.
 
+Two measured speed-ups over Rasa's store (README, "Speed"), with the same rows written: a turn's
+new events are found with one count query instead of two, and streamed to the event broker without
+re-reading the whole conversation (Rasa's `stream_events` retrieves it again on every save); a
+SQLite file keeps its connections open (Rasa opens a new one per query) in write-ahead-log mode
+with a busy timeout (bot.storage.db.tune_sqlite), so the staff console can read while we write.
+
 Loaded by module path from endpoints.yml (`type: bot.storage.tracker_store.ErasingSQLTrackerStore`);
 Rasa passes `host` (the `url` key), `domain`, `event_broker` and the other keys as keyword
 arguments, exactly as for `type: SQL`. Rasa falls back to an in-memory store with only a warning
@@ -18,10 +24,12 @@ when such a class cannot be imported, so the end-to-end tests check that rows re
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from typing import Any
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -30,7 +38,7 @@ from sqlalchemy.engine import URL, make_url
 from bot.settings import Settings, SettingsError, get_settings
 
 from . import ERASE_SLOT
-from .db import transaction
+from .db import transaction, tune_sqlite
 from .repository import erase_conversation
 
 logger = logging.getLogger(__name__)
@@ -41,9 +49,23 @@ FORGET_ME_ACTION = "action_forget_me"
 class ErasingSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
     """`type: SQL` that deletes a conversation, instead of saving it, once erasure is confirmed."""
 
+    engine: sa.engine.Engine
+
     def __init__(self, *args: Any, settings: Settings | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            self._keep_sqlite_connections()
         self._check_same_database(settings or get_settings())
+
+    def _keep_sqlite_connections(self) -> None:
+        """Swap Rasa's connection-per-query SQLite engine for a pooled, tuned one."""
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(
+            url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
+        )
+        tune_sqlite(self.engine)
+        self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
     def _check_same_database(self, settings: Settings) -> None:
         """Referrals (Settings.DATABASE_URL) must live where the events do, or erasure misses them."""
@@ -61,10 +83,25 @@ class ErasingSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
         """Append the turn's new events, or erase the conversation if the family confirmed."""
         with self.session_scope() as session:
             new_events = list(self._additional_events(session, tracker))
-        if not any(_is_erasure(event) for event in new_events):
-            await super().save(tracker)
-            return
+            if not any(_is_erasure(event) for event in new_events):
+                if self.event_broker is not None:
+                    await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+                session.add_all([self._row(tracker.sender_id, event) for event in new_events])
+                session.commit()
+                return
         await self._erase(tracker.sender_id, new_events)
+
+    def _row(self, sender_id: str, event: Event) -> Any:
+        """The `events` row Rasa's SQLTrackerStore.save writes for `event`."""
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
 
     async def _erase(self, sender_id: str, new_events: list[Event]) -> None:
         with transaction(self.engine) as session:

@@ -23,6 +23,11 @@ from bot.channels.rest import RestInput, check_body
         pytest.param(b'{"sender": 7, "message": "hi"}', '"sender"', id="sender not a string"),
         pytest.param(json.dumps({"sender": "x" * 129}).encode(), '"sender"', id="sender too long"),
         pytest.param(b'{"sender": "a", "message": 12}', '"message"', id="message not a string"),
+        pytest.param(
+            b'{"sender": "telegram-12345", "message": "hi"}',
+            "another channel",
+            id="a Telegram chat's conversation: chat ids are no secret",
+        ),
     ],
 )
 def test_bad_bodies_get_a_json_error(body: bytes, fragment: str) -> None:

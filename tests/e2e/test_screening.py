@@ -237,7 +237,7 @@ def test_after_two_answers_it_cannot_read_it_offers_to_skip(family: Family) -> N
 def test_the_family_can_stop_the_questions(family: Family) -> None:
     family.say("check if my dad qualifies")
     family.say("federal")
-    pause = family.say("no")  # a "no" that answers no question: asked whether to go on
+    pause = family.say("stop")  # answers no question: asked whether to go on
     stopped = family.say("no")
 
     assert "Do you want to go on with the questions?" in "\n".join(pause)

@@ -172,6 +172,59 @@ def test_turns_are_saved_like_rasas_sql_store(
     assert tracker.get_slot("forget_me_pending") is True
 
 
+def _rows(engine: Engine, sender: str) -> list[tuple[Any, ...]]:
+    with engine.connect() as connection:
+        return [
+            tuple(row)
+            for row in connection.execute(
+                sa.text(
+                    "SELECT type_name, timestamp, intent_name, action_name, data FROM events "
+                    "WHERE sender_id = :sender ORDER BY id"
+                ),
+                {"sender": sender},
+            )
+        ]
+
+
+def test_the_rows_written_are_exactly_rasas(
+    store: ErasingSQLTrackerStore, engine: Engine, database_url: str
+) -> None:
+    plain = SQLTrackerStore(domain=DOMAIN, **store_kwargs(database_url))
+    turns = [greeting(), asking()]
+
+    for events in turns:
+        turn(store, "ours", *events)
+        turn(plain, "rasas", *events)
+
+    assert len(_rows(engine, "ours")) == len(greeting()) + len(asking())
+    assert _rows(engine, "ours") == _rows(engine, "rasas")
+    plain.engine.dispose()
+
+
+def test_the_event_broker_hears_each_new_event_once(
+    store: ErasingSQLTrackerStore, broker: Broker
+) -> None:
+    first, second = greeting(), asking()
+    turn(store, "family", *first)
+    turn(store, "family", *second)
+
+    expected = [e.as_dict() for e in (*first, *second)]
+    assert [{k: v for k, v in e.items() if k != "sender_id"} for e in broker.published] == expected
+    assert {e["sender_id"] for e in broker.published} == {"family"}
+
+
+def test_a_sqlite_file_is_kept_in_write_ahead_log_mode_with_a_busy_timeout(
+    store: ErasingSQLTrackerStore, database_url: str
+) -> None:
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite only")
+    turn(store, "family", *greeting())
+
+    with store.engine.connect() as connection:
+        assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(sa.text("PRAGMA busy_timeout")).scalar() == 10_000
+
+
 def test_a_confirmed_erasure_deletes_the_conversation_and_its_referral_instead_of_saving(
     store: ErasingSQLTrackerStore, engine: Engine
 ) -> None:
