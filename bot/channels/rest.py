@@ -23,7 +23,6 @@ from .gate import gated
 from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
 from .text import MAX_SENDER_CHARS, clean_message
 
-
 # Sender ids other channels make (a Telegram chat id is no secret): REST may not write into them.
 RESERVED_SENDER_PREFIXES: tuple[str, ...] = (TELEGRAM_SENDER_PREFIX,)
 

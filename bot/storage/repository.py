@@ -16,7 +16,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import CursorResult, Row
 from sqlalchemy.orm import Session
 
-from .schema import ReferralStatus, rasa_events, referrals, utc_now
+from .schema import (
+    CONVERSATION_STAFF_TABLES,
+    ReferralStatus,
+    rasa_events,
+    referrals,
+    utc_now,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ class Erasure:
 
     events: int
     referrals: int
+    # The staff console's rows: its index, tags, notes, flags and review.
+    staff_rows: int = 0
 
 
 _UNCHANGED: Any = object()
@@ -132,22 +140,28 @@ def update_referral(
 
 
 def erase_conversation(session: Session, sender_id: str) -> Erasure:
-    """Delete every referral of `sender_id` and every one of its rows in Rasa's `events`.
+    """Delete every row of `sender_id`: Rasa's `events`, its referrals, the staff console's rows.
 
     The one write to `events`: erasure because the family asked for it. A table that does not
-    exist in this database holds nothing to erase.
+    exist in this database holds nothing to erase. Events go first: on PostgreSQL this waits
+    for a staff-console index update that has read them, so that its rows are deleted after.
     """
-    inspector = sa.inspect(session.connection())
-    erased_referrals = erased_events = 0
-    if inspector.has_table(referrals.name):
-        erased_referrals = _changed(
-            session, sa.delete(referrals).where(referrals.c.sender_id == sender_id)
-        ).rowcount
-    if inspector.has_table(rasa_events.name):
+    tables = set(sa.inspect(session.connection()).get_table_names())
+    erased_referrals = erased_events = erased_staff = 0
+    if rasa_events.name in tables:
         erased_events = _changed(
             session, sa.delete(rasa_events).where(rasa_events.c.sender_id == sender_id)
         ).rowcount
-    return Erasure(events=erased_events, referrals=erased_referrals)
+    for table in CONVERSATION_STAFF_TABLES:
+        if table.name in tables:
+            erased_staff += _changed(
+                session, sa.delete(table).where(table.c.sender_id == sender_id)
+            ).rowcount
+    if referrals.name in tables:
+        erased_referrals = _changed(
+            session, sa.delete(referrals).where(referrals.c.sender_id == sender_id)
+        ).rowcount
+    return Erasure(events=erased_events, referrals=erased_referrals, staff_rows=erased_staff)
 
 
 def count_events(session: Session, sender_id: str) -> int:

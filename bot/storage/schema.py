@@ -131,3 +131,189 @@ rasa_events = sa.Table(
     sa.Column("action_name", sa.String(255)),
     sa.Column("data", sa.Text),
 )
+
+
+# --- Staff console (bot/staff, docs/staff.md) -------------------------------------------------
+# Accounts, the login limiter, the conversation index kept from `events`, review work, the
+# audit log. Every row that belongs to one conversation carries its `sender_id`, so that erasing
+# the conversation (repository.erase_conversation) can remove it.
+
+
+class StaffRole(str, Enum):
+    """What a staff account may do: reviewers read, tag and note; admins also manage."""
+
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+ROLE_VALUES = tuple(role.value for role in StaffRole)
+
+staff_users = sa.Table(
+    "staff_users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    # Argon2id (argon2-cffi), never the password itself.
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, default=True, server_default=sa.true()),
+    # Part of the session's user id: a new token (new password, new role, deactivation) ends
+    # every session signed in before.
+    sa.Column("session_token", sa.String(64), nullable=False),
+    sa.Column("created_at", UTCDateTime(), nullable=False, default=utc_now),
+    sa.Column("last_login_at", UTCDateTime(), nullable=True),
+    sa.CheckConstraint(
+        "role IN (" + ", ".join(f"'{value}'" for value in ROLE_VALUES) + ")", name="role"
+    ),
+)
+
+# Failed sign-ins, one row each, per username and per client address (both as SHA-256 digests:
+# what someone typed as a username is not kept). Rows older than the window are deleted.
+staff_login_failures = sa.Table(
+    "staff_login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("bucket", sa.String(64), nullable=False),
+    sa.Column("failed_at", UTCDateTime(), nullable=False),
+    sa.Index("ix_staff_login_failures_bucket_failed_at", "bucket", "failed_at"),
+)
+
+# One row per conversation, derived from `events` (bot.storage.conversations): what the list
+# and its filters read instead of scanning events. Rebuilt at will; holds no staff work.
+staff_conversations = sa.Table(
+    "staff_conversations",
+    metadata,
+    sa.Column("sender_id", sa.String(255), primary_key=True),
+    sa.Column("channel", sa.String(64), nullable=True),
+    sa.Column("first_at", UTCDateTime(), nullable=False),
+    sa.Column("last_at", UTCDateTime(), nullable=False),
+    sa.Column("started_on", sa.Date, nullable=False),
+    sa.Column("event_count", sa.Integer, nullable=False),
+    sa.Column("message_count", sa.Integer, nullable=False),
+    sa.Column("user_message_count", sa.Integer, nullable=False),
+    # The family's first message, shortened: what the list shows.
+    sa.Column("opening", sa.String(160), nullable=True),
+    sa.Column("last_intent", sa.String(255), nullable=True),
+    sa.Column("had_fallback", sa.Boolean, nullable=False),
+    sa.Column("min_confidence", sa.Float, nullable=True),
+    sa.Column("has_referral", sa.Boolean, nullable=False),
+    # The engine's route at the latest assessment (action_assess_eligibility), if any.
+    sa.Column("outcome", sa.String(32), nullable=True),
+    sa.Column("last_event_id", sa.Integer, nullable=False),
+    # Keyset paging (newest first) and each equality filter in that order.
+    sa.Index("ix_staff_conversations_last_at_sender_id", "last_at", "sender_id"),
+    sa.Index("ix_staff_conversations_channel_last_at", "channel", "last_at"),
+    sa.Index("ix_staff_conversations_last_intent_last_at", "last_intent", "last_at"),
+    sa.Index("ix_staff_conversations_had_fallback_last_at", "had_fallback", "last_at"),
+    sa.Index("ix_staff_conversations_has_referral_last_at", "has_referral", "last_at"),
+    sa.Index("ix_staff_conversations_outcome_last_at", "outcome", "last_at"),
+    sa.Index("ix_staff_conversations_min_confidence", "min_confidence"),
+    sa.Index("ix_staff_conversations_started_on", "started_on"),
+)
+
+# What a conversation contains, one row per distinct (kind, value): intent, action, entity,
+# entity_value ("AGE=70"), slot (name), slot_value ("jurisdiction=state").
+staff_conversation_terms = sa.Table(
+    "staff_conversation_terms",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("value", sa.String(255), primary_key=True),
+    sa.Column("sender_id", sa.String(255), primary_key=True),
+    sa.Index("ix_staff_conversation_terms_sender_id", "sender_id"),
+)
+
+# The family's messages joined, for free-text search (PostgreSQL: a GIN full-text index made by
+# the migration; SQLite: LIKE).
+staff_conversation_text = sa.Table(
+    "staff_conversation_text",
+    metadata,
+    sa.Column("sender_id", sa.String(255), primary_key=True),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
+# How far `events` has been read into staff_conversations (events.id).
+staff_sync_state = sa.Table(
+    "staff_sync_state",
+    metadata,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("watermark", sa.Integer, nullable=False),
+    sa.Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+staff_reviews = sa.Table(
+    "staff_reviews",
+    metadata,
+    sa.Column("sender_id", sa.String(255), primary_key=True),
+    sa.Column("reviewed_at", UTCDateTime(), nullable=False),
+    sa.Column("reviewed_by", sa.String(64), nullable=False),
+)
+
+staff_tags = sa.Table(
+    "staff_tags",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False),
+    sa.Column("tag", sa.String(64), nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("created_at", UTCDateTime(), nullable=False, default=utc_now),
+    sa.UniqueConstraint("sender_id", "tag"),
+    sa.Index("ix_staff_tags_tag_sender_id", "tag", "sender_id"),
+)
+
+# Notes on a conversation, or on its referral (referral_id set).
+staff_notes = sa.Table(
+    "staff_notes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
+    sa.Column(
+        "referral_id",
+        sa.Integer,
+        sa.ForeignKey("referrals.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    sa.Column("author", sa.String(64), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("created_at", UTCDateTime(), nullable=False, default=utc_now),
+)
+
+# A family message the assistant misunderstood (events.id of the `user` event), with the
+# intent it should have had: exported as NLU training data.
+staff_flags = sa.Table(
+    "staff_flags",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
+    sa.Column("event_id", sa.Integer, nullable=False),
+    sa.Column("corrected_intent", sa.String(255), nullable=True),
+    sa.Column("reason", sa.String(500), nullable=True),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("created_at", UTCDateTime(), nullable=False, default=utc_now),
+    sa.UniqueConstraint("event_id"),
+)
+
+# Who viewed, exported, erased or changed what. Never holds message text; kept when a
+# conversation is erased (the record that it was erased).
+staff_audit = sa.Table(
+    "staff_audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", UTCDateTime(), nullable=False, default=utc_now, index=True),
+    sa.Column("actor", sa.String(64), nullable=True),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("target", sa.String(255), nullable=True),
+    sa.Column("detail", sa.String(255), nullable=True),
+    sa.Index("ix_staff_audit_target", "target"),
+)
+
+# Rows of one conversation in the staff tables, in the order erasure deletes them.
+CONVERSATION_STAFF_TABLES = (
+    staff_flags,
+    staff_notes,
+    staff_tags,
+    staff_reviews,
+    staff_conversation_terms,
+    staff_conversation_text,
+    staff_conversations,
+)

@@ -1,0 +1,79 @@
+"""The referral queue as staff work it: filters by status and assignee, and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bot.storage import Referral, ReferralStatus, get_referral, update_referral
+from bot.storage.schema import referrals
+
+from . import review
+
+PAGE_SIZE = 50
+UNASSIGNED = "-"
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """A page of the queue and the count of each status."""
+
+    rows: list[Referral]
+    page: int
+    more: bool
+    counts: dict[str, int]
+
+
+def queue(
+    session: Session,
+    *,
+    status: ReferralStatus | None = None,
+    assignee: str | None = None,
+    page: int = 1,
+) -> QueuePage:
+    """Referrals newest first; `assignee` "-" means unassigned."""
+    query = sa.select(referrals.c.id)
+    if status is not None:
+        query = query.where(referrals.c.status == status.value)
+    if assignee == UNASSIGNED:
+        query = query.where(referrals.c.assignee.is_(None))
+    elif assignee:
+        query = query.where(referrals.c.assignee == assignee)
+    ids = list(
+        session.execute(
+            query.order_by(referrals.c.created_at.desc(), referrals.c.id.desc())
+            .limit(PAGE_SIZE + 1)
+            .offset((page - 1) * PAGE_SIZE)
+        ).scalars()
+    )
+    rows = [r for r in (get_referral(session, i) for i in ids[:PAGE_SIZE]) if r is not None]
+    counts = {
+        str(status): int(count)
+        for status, count in session.execute(
+            sa.select(referrals.c.status, sa.func.count()).group_by(referrals.c.status)
+        )
+    }
+    return QueuePage(
+        rows=rows,
+        page=page,
+        more=len(ids) > PAGE_SIZE,
+        counts={s.value: int(counts.get(s.value, 0)) for s in ReferralStatus},
+    )
+
+
+def update(
+    session: Session,
+    referral_id: int,
+    *,
+    status: ReferralStatus,
+    assignee: str | None,
+    note: str | None,
+    by: str,
+) -> Referral | None:
+    """Change status and assignee, and add the note if there is one; None if no such referral."""
+    updated = update_referral(session, referral_id, status=status, assignee=assignee)
+    if updated is not None and note and note.strip():
+        review.add_note(session, updated.sender_id, note, by, referral_id=referral_id)
+    return updated

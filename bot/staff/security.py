@@ -1,0 +1,122 @@
+"""Who may see what: Flask-Login's user, the sign-in guard, role checks, security headers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from flask import Flask, Response, abort, request
+from flask_login import (  # type: ignore[import-untyped]
+    AnonymousUserMixin,
+    LoginManager,
+    UserMixin,
+    current_user,
+)
+from flask_login import login_required as flask_login_required
+
+from bot.storage.schema import StaffRole
+
+from .accounts import StaffUser, get_user
+from .database import db
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Reachable without signing in: the sign-in page and the stylesheet it uses.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "static"})
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+class LoginUser(UserMixin):  # type: ignore[misc]
+    """The signed-in staff member, as Flask-Login sees them."""
+
+    def __init__(self, account: StaffUser) -> None:
+        self.account = account
+
+    def get_id(self) -> str:
+        """The account id and its session token: a new token ends older sessions."""
+        return f"{self.account.id}:{self.account.session_token}"
+
+    @property
+    def username(self) -> str:
+        """The account's username."""
+        return self.account.username
+
+    @property
+    def is_admin(self) -> bool:
+        """True for admins."""
+        return self.account.is_admin
+
+
+class Anonymous(AnonymousUserMixin):  # type: ignore[misc]
+    """Nobody signed in."""
+
+    username = None
+    is_admin = False
+
+
+def load_user(user_id: str) -> LoginUser | None:
+    """The session's account, if it is still active and the token still current."""
+    number, _, token = user_id.partition(":")
+    if not number.isdigit():
+        return None
+    account = get_user(db(), int(number))
+    if account is None or not account.active or account.session_token != token:
+        return None
+    return LoginUser(account)
+
+
+def init_login(app: Flask) -> LoginManager:
+    """Flask-Login on `app`, and the guard that sends strangers to the sign-in page."""
+    manager = LoginManager(app)
+    manager.login_view = "auth.login"
+    manager.login_message = "Please sign in to continue."
+    manager.login_message_category = "info"
+    manager.session_protection = "strong"
+    manager.anonymous_user = Anonymous
+    manager.user_loader(load_user)
+
+    @app.before_request
+    def require_sign_in() -> Any:
+        if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
+            return None
+        return manager.unauthorized()
+
+    return manager
+
+
+def login_required(view: F) -> F:
+    """Only for signed-in staff (the app also guards every endpoint)."""
+    return cast(F, flask_login_required(view))
+
+
+def role_required(role: StaffRole) -> Callable[[F], F]:
+    """Only for signed-in staff with `role` (admins may do everything)."""
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return flask_login_required(view)(*args, **kwargs)
+            if role is StaffRole.ADMIN and not current_user.is_admin:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return cast(F, guarded)
+
+    return decorate
+
+
+def secure_headers(response: Response) -> Response:
+    """No framing, no sniffing, no caching of pages with family details, our scripts only."""
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    # Same-origin only: Flask-WTF checks the Referer of HTTPS form posts against the host.
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.endpoint not in ("static", "assets.vendor"):
+        response.headers["Cache-Control"] = "no-store"
+    return response

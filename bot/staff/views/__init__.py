@@ -1,0 +1,1 @@
+"""The console's blueprints: auth, conversations, referrals, dashboard, admin, assets."""
