@@ -48,8 +48,10 @@ def purge(
             caught_up = sync(session).caught_up
     stale = staff_conversations.c.last_at < cutoff
     open_referral = sa.exists().where(
-        referrals_table.c.sender_id == staff_conversations.c.sender_id,
-        referrals_table.c.status != ReferralStatus.CLOSED.value,
+        sa.and_(
+            referrals_table.c.sender_id == staff_conversations.c.sender_id,
+            referrals_table.c.status != ReferralStatus.CLOSED.value,
+        )
     )
     old = sa.select(staff_conversations.c.sender_id).where(stale, ~open_referral)
     with transaction(engine) as session:
