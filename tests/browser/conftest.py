@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page
 
 from bot.devtools import stack
 from bot.devtools.stack import free_port, sqlite_config
+from tests.channels.telegram.fake_bot_api import FakeBotApi, telegram_env
 from tests.e2e.servers import MODEL
 
 from .widget import CHROMIUM, chromium
@@ -41,6 +42,7 @@ class Assistant:
     database: Path
     allowed_site: Site
     other_site: Site
+    telegram: FakeBotApi
 
     @property
     def demo(self) -> str:
@@ -94,7 +96,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     """The real servers, started as the Procfile starts them (`--cors` its own origin).
 
     Allowed websites: the assistant's own origin and http://localhost:<port>; a page on
-    http://127.0.0.2:<port> embeds the widget too, but is not allowed.
+    http://127.0.0.2:<port> embeds the widget too, but is not allowed. Its Telegram channel talks
+    to a fake Bot API on loopback, so one conversation can be compared across channels.
     """
     if not CHROMIUM.exists():
         pytest.skip(f"Debian's Chromium ({CHROMIUM}) is not installed: run `make browser`")
@@ -102,9 +105,14 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     action_port, rasa_port = free_port(), free_port()
     url = f"http://127.0.0.1:{rasa_port}"
     endpoints, env = sqlite_config(tmp, action_port)
-    with website("localhost", url) as allowed, website("127.0.0.2", url) as other:
+    with (
+        website("localhost", url) as allowed,
+        website("127.0.0.2", url) as other,
+        FakeBotApi() as telegram,
+    ):
         env = {
             **env,
+            **telegram_env(telegram),
             "WEBCHAT_ALLOWED_ORIGINS": f"{url},{allowed.url}",
             "CLEARINGHOUSE_QUESTIONNAIRE_URL": QUESTIONNAIRE,
         }
@@ -118,7 +126,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
                 rasa_port=rasa_port,
                 extra_args=("--cors", url),
             ):
-                yield Assistant(url, tmp / "rasa.db", allowed, other)
+                yield Assistant(url, tmp / "rasa.db", allowed, other, telegram)
         except stack.StackError as error:
             pytest.fail(str(error), pytrace=False)
 
