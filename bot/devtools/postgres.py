@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -38,3 +39,19 @@ def temporary_database(prefix: str = "cr_tmp") -> Iterator[str]:
             )
             connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+DATABASE_KINDS = ("sqlite", "postgresql")
+
+
+@contextmanager
+def throwaway_database_url(kind: str, directory: Path, prefix: str) -> Iterator[str]:
+    """The URL of an empty database of `kind`: a SQLite file in `directory`, or a temporary
+    PostgreSQL database named after `prefix` (dropped on exit)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{directory / 'rasa.db'}"
+        return
+    if kind != "postgresql":
+        raise ValueError(f"kind must be one of {DATABASE_KINDS}, not {kind!r}")
+    with temporary_database(prefix) as name:
+        yield url(name)

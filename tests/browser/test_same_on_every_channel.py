@@ -13,12 +13,12 @@ import httpx
 import pytest
 from playwright.sync_api import Browser
 
-from tests.channels.telegram.driver import Press as TelegramPress
 from tests.channels.telegram.driver import TelegramFamily
 from tests.channels.telegram.fake_bot_api import WEBHOOK_SECRET
+from tests.steps import Press, Step, tidy
 
 from .conftest import Assistant
-from .widget import Press, Step, converse, tidy
+from .widget import converse
 
 pytestmark = pytest.mark.e2e
 
@@ -82,7 +82,7 @@ def over_telegram(assistant: Assistant, steps: Sequence[Step]) -> list[Turn]:
     family = TelegramFamily(assistant.telegram, assistant.url, WEBHOOK_SECRET)
     turns: list[Turn] = []
     for step in steps:
-        replies = family.step(TelegramPress(step.title) if isinstance(step, Press) else step)
+        replies = family.step(step)
         turns.append(
             _turn(
                 [reply.text for reply in replies], [b for reply in replies for b in reply.buttons]

@@ -13,11 +13,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+from tests.steps import Press, Reply, Step, tidy
+
+__all__ = ["Press", "Reply", "Step", "Widget", "chromium", "converse", "tidy"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -43,30 +46,6 @@ _READ_TURN = """([messages, buttons]) => {
   });
   return {texts, buttons: buttons.map((button) => button.textContent)};
 }"""
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One message from the assistant: its text and the buttons offered with it."""
-
-    text: str
-    buttons: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Press:
-    """A step that presses the quick-reply button with this title (instead of typing)."""
-
-    title: str
-
-
-Step = str | Press
-
-
-def tidy(text: str) -> str:
-    """Whitespace collapsed within lines, blank lines dropped."""
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 @contextmanager

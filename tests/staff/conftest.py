@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,8 +19,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 from werkzeug.test import TestResponse
 
-from bot.devtools.postgres import temporary_database
-from bot.devtools.postgres import url as postgres_url
+from bot.devtools.postgres import DATABASE_KINDS, throwaway_database_url
 from bot.settings import Settings
 from bot.staff import create_app
 from bot.staff.accounts import create_user
@@ -37,19 +35,13 @@ NOW = datetime.now(timezone.utc).replace(microsecond=0)
 _CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="session", params=DATABASE_KINDS)
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL."""
-    if request.param == "sqlite":
-        path: Path = tmp_path_factory.mktemp("staff") / "rasa.db"
-        url = f"sqlite:///{path}"
-        _prepare(url)
-        yield url
-        return
-    with temporary_database("cr_staff") as name:
-        url = postgres_url(name)
+    directory = tmp_path_factory.mktemp("staff")
+    with throwaway_database_url(request.param, directory, "cr_staff") as url:
         _prepare(url)
         yield url
 

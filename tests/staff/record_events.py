@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
+from benchmarks.scenarios import SCENARIOS
 from bot.devtools.stack import free_port, rasa_stack, sqlite_config
 
 OUTPUT = Path(__file__).resolve().parent / "data" / "recorded.json"
@@ -36,28 +37,8 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
         "the warden got my husbands request on jan 10, when can we go to court?",
         "bye",
     ),
-    "screening_referral": (
-        "hi",
-        "could my dad qualify?",
-        "federal",
-        "2005",
-        "he's 70",
-        "25 years",
-        "about 16 years",
-        "no",
-        "no",
-        "limited",
-        "no",
-        "yes",
-        "yes",
-        "yes",
-        "none of those",
-        "no",
-        "not yet",
-        "yes",
-        "we want help from the clearinghouse",
-        "yes",
-    ),
+    # The benchmark's screening, then the family asks for the Clearinghouse and agrees.
+    "screening_referral": (*SCENARIOS["screening"], "we want help from the clearinghouse", "yes"),
     "state": (
         "hi there",
         "my son is in a state prison in ohio can he get compassionate release",

@@ -17,28 +17,20 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy.engine import Engine
 
 from bot.devtools.stack import free_port
 from bot.staff.accounts import create_user
 from bot.storage import ReferralStatus, get_referral, transaction
 from bot.storage.schema import StaffRole
+from tests.browser.widget import chromium
 
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SECRET_KEY = "browser-test-" + "k3y" * 12
 
@@ -95,10 +87,8 @@ def console(database_url: str, engine: Engine, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def sign_in(page: Page, console: str) -> None:

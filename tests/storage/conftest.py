@@ -8,32 +8,24 @@ by Rasa's SQLTrackerStore model as in production. Rows are deleted after each te
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.engine import Engine
 
-from bot.devtools.postgres import temporary_database
-from bot.devtools.postgres import url as postgres_url
+from bot.devtools.postgres import DATABASE_KINDS, throwaway_database_url
 from bot.storage import create_engine, rasa_events, referrals
 from bot.storage.migrate import upgrade
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="session", params=DATABASE_KINDS)
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL."""
-    if request.param == "sqlite":
-        path: Path = tmp_path_factory.mktemp("storage") / "rasa.db"
-        url = f"sqlite:///{path}"
-        _prepare(url)
-        yield url
-        return
-    with temporary_database("cr_storage") as name:
-        url = postgres_url(name)
+    directory = tmp_path_factory.mktemp("storage")
+    with throwaway_database_url(request.param, directory, "cr_storage") as url:
         _prepare(url)
         yield url
 

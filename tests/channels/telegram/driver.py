@@ -11,35 +11,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import httpx
 
 from bot.channels.telegram.config import SECRET_HEADER
+from tests.steps import Press, Reply, Step
 
 from . import updates
 from .fake_bot_api import Call, FakeBotApi
 
 REPLY_TIMEOUT_SECONDS = 120.0
 _chat_ids = itertools.count(7_000_000_001)
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One message the assistant sent: its text and its buttons' titles (in order)."""
-
-    text: str
-    buttons: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Press:
-    """A step that taps the button with this title under the latest keyboard."""
-
-    title: str
-
-
-Step = str | Press
 
 
 class TelegramFamily:
