@@ -28,6 +28,7 @@ from sanic.response import HTTPResponse
 
 from bot.settings import Settings, get_settings
 
+from .gate import gated
 from .rest import check_body
 from .webchat_assets import AssetCache, AssetMissing, demo_page, etag_matches
 from .webchat_cors import NOT_ALLOWED, cors_headers, preflight, replace_cors_headers
@@ -96,6 +97,7 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """The webhook, its preflight, the widget's files and the demo page."""
         webchat = Blueprint("webchat", __name__)
+        on_new_message = gated(on_new_message)
 
         @webchat.route("/", methods=["GET"])  # type: ignore[untyped-decorator]
         async def health(request: Request) -> HTTPResponse:
