@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
@@ -111,10 +111,13 @@ def test_review_status_tags_and_flags(database_url: str, indexed: Engine) -> Non
         flag_message(
             session, "family-fallback", first_message, "rita", corrected_intent="greet", reason=None
         )
+    # New messages after the review (the clock now, not the session's NOW, which the review
+    # itself may already be later than on a slow run).
+    after_review = datetime.now(timezone.utc) + timedelta(minutes=1)
     continue_conversation(
         database_url,
-        Plan("questions", "family-questions", NOW),
-        Plan("deadline", "family-questions", NOW + timedelta(minutes=5)),
+        Plan("questions", "family-questions", after_review),
+        Plan("deadline", "family-questions", after_review + timedelta(minutes=5)),
     )
     with transaction(indexed) as session:
         sync(session)
