@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.storage import Referral, ReferralStatus, get_referral, update_referral
+from bot.storage import Referral, ReferralStatus, list_referrals, update_referral
 from bot.storage.schema import referrals
 
 from . import review
@@ -34,21 +34,14 @@ def queue(
     page: int = 1,
 ) -> QueuePage:
     """Referrals newest first; `assignee` "-" means unassigned."""
-    query = sa.select(referrals.c.id)
-    if status is not None:
-        query = query.where(referrals.c.status == status.value)
-    if assignee == UNASSIGNED:
-        query = query.where(referrals.c.assignee.is_(None))
-    elif assignee:
-        query = query.where(referrals.c.assignee == assignee)
-    ids = list(
-        session.execute(
-            query.order_by(referrals.c.created_at.desc(), referrals.c.id.desc())
-            .limit(PAGE_SIZE + 1)
-            .offset((page - 1) * PAGE_SIZE)
-        ).scalars()
+    found = list_referrals(
+        session,
+        status=status,
+        assignee=None if assignee == UNASSIGNED else assignee,
+        unassigned=assignee == UNASSIGNED,
+        limit=PAGE_SIZE + 1,
+        offset=(page - 1) * PAGE_SIZE,
     )
-    rows = [r for r in (get_referral(session, i) for i in ids[:PAGE_SIZE]) if r is not None]
     counts = {
         str(status): int(count)
         for status, count in session.execute(
@@ -56,9 +49,9 @@ def queue(
         )
     }
     return QueuePage(
-        rows=rows,
+        rows=found[:PAGE_SIZE],
         page=page,
-        more=len(ids) > PAGE_SIZE,
+        more=len(found) > PAGE_SIZE,
         counts={s.value: int(counts.get(s.value, 0)) for s in ReferralStatus},
     )
 

@@ -106,13 +106,20 @@ def list_referrals(
     session: Session,
     *,
     status: ReferralStatus | None = None,
+    assignee: str | None = None,
+    unassigned: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[Referral]:
-    """The staff queue: referrals newest first, optionally of one status."""
+    """The staff queue: referrals newest first, optionally of one status and one assignee
+    (or only those nobody is assigned to)."""
     query = sa.select(referrals)
     if status is not None:
         query = query.where(referrals.c.status == status.value)
+    if unassigned:
+        query = query.where(referrals.c.assignee.is_(None))
+    elif assignee:
+        query = query.where(referrals.c.assignee == assignee)
     query = query.order_by(referrals.c.created_at.desc(), referrals.c.id.desc())
     rows = session.execute(query.limit(limit).offset(offset)).all()
     return [_referral(row) for row in rows]

@@ -111,9 +111,11 @@ def test_the_queue_lists_newest_first_and_filters_by_status(engine: Engine) -> N
         first = record_referral(session, referral("family-1"))
         second = record_referral(session, referral("family-2"))
         third = record_referral(session, referral("family-3"))
-        update_referral(session, second, status=ReferralStatus.CONTACTED)
+        update_referral(session, second, status=ReferralStatus.CONTACTED, assignee="maria")
 
     with transaction(engine) as session:
+        marias = [r.id for r in list_referrals(session, assignee="maria")]
+        nobodys = [r.id for r in list_referrals(session, unassigned=True)]
         everything = [r.id for r in list_referrals(session)]
         new = [r.id for r in list_referrals(session, status=ReferralStatus.NEW)]
         contacted = [r.id for r in list_referrals(session, status=ReferralStatus.CONTACTED)]
@@ -123,6 +125,8 @@ def test_the_queue_lists_newest_first_and_filters_by_status(engine: Engine) -> N
     assert new == [third, first]
     assert contacted == [second]
     assert page == [second]
+    assert marias == [second]
+    assert nobodys == [third, first]
 
 
 def test_staff_change_the_status_and_assignee_and_the_update_time_moves(engine: Engine) -> None:
