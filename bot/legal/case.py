@@ -174,24 +174,24 @@ DATE_KEYS = frozenset(
         "terminal_diagnosis_on",
     }
 )
-BOOL_KEYS = frozenset(
-    {
-        "parolable_sentence",
-        "terminal_illness",
-        "debilitating_condition",
-        "bed_or_chair_over_half",
-        "age_related_condition",
-        "deteriorating_health",
-        "treatment_no_improvement",
-        "child_caregiver_lost",
-        "only_caregiver_for_child",
-        "spouse_incapacitated",
-        "only_caregiver_for_spouse",
-        "parent_incapacitated",
-        "only_caregiver_for_parent",
-        "abused_in_custody",
-    }
+# Yes/no facts; the screening form's slots of the same names (bot.screening.facts) reuse this list.
+BOOL_KEYS_IN_ORDER: tuple[str, ...] = (
+    "parolable_sentence",
+    "terminal_illness",
+    "debilitating_condition",
+    "bed_or_chair_over_half",
+    "age_related_condition",
+    "deteriorating_health",
+    "treatment_no_improvement",
+    "child_caregiver_lost",
+    "only_caregiver_for_child",
+    "spouse_incapacitated",
+    "only_caregiver_for_spouse",
+    "parent_incapacitated",
+    "only_caregiver_for_parent",
+    "abused_in_custody",
 )
+BOOL_KEYS = frozenset(BOOL_KEYS_IN_ORDER)
 # Events that have happened by `as_of`, in the order the law expects them.
 _EVENT_ORDER: tuple[tuple[str, str], ...] = (
     ("offense_date", "birth_date"),

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Literal
 
+from bot.legal.case import BOOL_KEYS_IN_ORDER
 from bot.legal.dates import long_date
 
 UNKNOWN: Literal["unknown"] = "unknown"
@@ -42,22 +43,8 @@ BOUNDARY_YEAR = 1987
 
 JURISDICTIONS = frozenset({"federal", "state", "dc_code"})
 SELF_CARE = frozenset({"none", "limited", "full"})
-BOOL_SLOTS: tuple[str, ...] = (
-    "parolable_sentence",
-    "terminal_illness",
-    "debilitating_condition",
-    "bed_or_chair_over_half",
-    "age_related_condition",
-    "deteriorating_health",
-    "treatment_no_improvement",
-    "child_caregiver_lost",
-    "only_caregiver_for_child",
-    "spouse_incapacitated",
-    "only_caregiver_for_spouse",
-    "parent_incapacitated",
-    "only_caregiver_for_parent",
-    "abused_in_custody",
-)
+# Slots are named after the engine's input keys.
+BOOL_SLOTS: tuple[str, ...] = BOOL_KEYS_IN_ORDER
 NUMBER_SLOTS: tuple[str, ...] = ("age", "served_months", "life_expectancy_months")
 DATE_SLOTS: tuple[str, ...] = (
     "terminal_diagnosis_on",

@@ -8,13 +8,10 @@ deploy/endpoints.production.yml (Redis locks, RabbitMQ events). Both databases a
 
 from __future__ import annotations
 
-import asyncio
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import aio_pika
 import httpx
 import pytest
 import sqlalchemy as sa
@@ -22,12 +19,11 @@ import sqlalchemy as sa
 from bot.devtools.postgres import temporary_database
 from bot.devtools.stack import production_config, sqlite_config
 
+from .broker import events_on_queue
 from .servers import Conversation, free_port, rasa_stack
 
 pytestmark = pytest.mark.e2e
 
-RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672/"
-QUEUE = "cr_assistant_events"
 ASSISTANT_ENV = {
     "ORGANISATION_NAME": "Family Justice Project",
     "CLEARINGHOUSE_QUESTIONNAIRE_URL": "https://clearinghouse.test/questionnaire",
@@ -103,19 +99,6 @@ def tracker(deployment: Deployment, sender: str) -> dict[str, Any]:
     return result
 
 
-async def _drain(sender: str) -> list[dict[str, Any]]:
-    connection = await aio_pika.connect_robust(RABBITMQ_URL)
-    async with connection:
-        channel = await connection.channel()
-        queue = await channel.declare_queue(QUEUE, durable=True, passive=True)
-        found: list[dict[str, Any]] = []
-        while (message := await queue.get(no_ack=True, fail=False)) is not None:
-            event = json.loads(message.body)
-            if event.get("sender_id") == sender:
-                found.append(event)
-        return found
-
-
 def test_forget_me_erases_the_conversation_and_its_referral_and_the_next_message_starts_fresh(
     deployment: Deployment,
 ) -> None:
@@ -130,13 +113,13 @@ def test_forget_me_erases_the_conversation_and_its_referral_and_the_next_message
 
     assert "Do you want me to erase everything" in family.say("borra mis datos")
     if deployment.broker:
-        asyncio.run(_drain(family.sender))
+        events_on_queue(family.sender)
     assert "has been erased" in family.say("yes")
 
     assert deployment.rows(family.sender) == {"events": 0, "referrals": 0}
     assert deployment.rows(neighbour.sender)["events"] > 0
     if deployment.broker:
-        streamed = asyncio.run(_drain(family.sender))
+        streamed = events_on_queue(family.sender)
         assert [(e["event"], e.get("name")) for e in streamed] == [("action", "action_forget_me")]
 
     assert "not legal advice" in family.say("hi")

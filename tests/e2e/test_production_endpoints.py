@@ -8,12 +8,9 @@ drops it afterwards.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
-from typing import Any
 
-import aio_pika
 import pytest
 import sqlalchemy as sa
 
@@ -21,12 +18,10 @@ from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
 from bot.devtools.stack import production_config
 
+from .broker import events_on_queue
 from .servers import Conversation, free_port, rasa_stack
 
 pytestmark = pytest.mark.e2e
-
-RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672/"
-QUEUE = "cr_assistant_events"
 
 
 @pytest.fixture(scope="module")
@@ -44,20 +39,6 @@ def production_url(tmp_path_factory: pytest.TempPathFactory, database: str) -> I
     endpoints, env = production_config(action_port, database)
     with rasa_stack(logs, endpoints, action_port, env) as url:
         yield url
-
-
-async def _events_on_queue(sender: str) -> list[dict[str, Any]]:
-    """Drain the queue and return the events of one conversation."""
-    connection = await aio_pika.connect_robust(RABBITMQ_URL)
-    async with connection:
-        channel = await connection.channel()
-        queue = await channel.declare_queue(QUEUE, durable=True, passive=True)
-        found: list[dict[str, Any]] = []
-        while (message := await queue.get(no_ack=True, fail=False)) is not None:
-            event = json.loads(message.body)
-            if event.get("sender_id") == sender:
-                found.append(event)
-        return found
 
 
 def test_a_conversation_is_stored_in_postgresql_and_streamed_to_rabbitmq(
@@ -80,5 +61,5 @@ def test_a_conversation_is_stored_in_postgresql_and_streamed_to_rabbitmq(
     assert kinds.count("user") == 2
     assert "action_court_deadline" in {json.loads(row.data).get("name") for row in rows}
 
-    streamed = asyncio.run(_events_on_queue(family.sender))
+    streamed = events_on_queue(family.sender)
     assert [event["event"] for event in streamed].count("user") == 2
