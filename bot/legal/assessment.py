@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import guidance
+from . import guidance, law
 from .bop import assess_bop
 from .case import Case, parse_case
 from .court import assess_court
@@ -52,6 +52,7 @@ class Assessment:
             },
             "deadlines": {deadline.id: deadline.to_dict(as_of) for deadline in self.deadlines},
             "documents": list(self.documents),
+            "law_in_force": law.in_force(as_of),
             "next_steps": list(self.next_steps),
             "caveats": list(self.caveats),
             "disclaimer": guidance.DISCLAIMER,
@@ -81,7 +82,7 @@ def assess(case: Case) -> Assessment:
         deadlines=deadlines,
         documents=tuple(guidance.documents(route, rules)),
         next_steps=tuple(guidance.next_steps(case, route, rules, {d.id: d for d in deadlines})),
-        caveats=tuple(guidance.caveats(route)),
+        caveats=tuple(guidance.caveats(route, case.as_of)),
     )
 
 

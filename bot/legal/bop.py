@@ -6,21 +6,16 @@ grounds (see `court.py`).
 
 from __future__ import annotations
 
-from . import sources
+from . import law, sources
 from .case import Case
 from .logic import fact
 from .route import RouteResult
 from .rules import Condition, RuleResult, gated
 from .thresholds import (
     DIMINISHED_SELF_CARE,
-    ELDERLY_AGE,
-    ELDERLY_MEDICAL_SHARE,
-    NEW_LAW_ELDERLY_AGE,
-    NEW_LAW_ELDERLY_SERVED_MONTHS,
-    TERMINAL_PROGNOSIS_MONTHS,
     age_at_least,
     served_at_least,
-    served_greater_of_ten_years_or_75,
+    served_greater_of_years_or_share,
     served_share,
 )
 
@@ -39,7 +34,7 @@ def bop_gate(route: RouteResult) -> Condition | None:
     if route.bop_motion.met:
         return None
     return Condition(
-        "the BOP can make a motion in this case (federal sentence, not a D.C. Code offence, and "
+        "the BOP can make a motion in this case (federal sentence, not a D.C. Code offense, and "
         f"not a pre-1987 non-parolable sentence: {sources.ROUTE_NONE})",
         route.bop_motion,
     )
@@ -61,8 +56,11 @@ def assess_bop(case: Case, route: RouteResult) -> tuple[RuleResult, ...]:
 
 def _terminal(case: Case, gate: Condition | None) -> RuleResult:
     prognosis = case.life_expectancy_months
-    within = None if prognosis is None else prognosis <= TERMINAL_PROGNOSIS_MONTHS
-    notes = ["Functional impairment is not required for a terminal condition (PS 5050.50 § 3(a))."]
+    limit = law.TERMINAL_PROGNOSIS_MONTHS.on(case.as_of)
+    within = None if prognosis is None else prognosis <= limit
+    notes = [
+        f"Functional impairment is not required for a terminal condition ({sources.BOP_TERMINAL})."
+    ]
     if within is True:
         notes.append("A life expectancy of 18 months or less also fits the prognosis § 3(a) names.")
     elif within is False:
@@ -113,30 +111,39 @@ def _debilitated(case: Case, gate: Condition | None) -> RuleResult:
                 fact(case.bed_or_chair_over_half, "bed_or_chair_over_half"),
             ),
         ),
-        ("Cognitive deficits (e.g. dementia) are also considered (PS 5050.50 § 3(b)).",),
+        (
+            f"Cognitive deficits (for example dementia) are also considered ({sources.BOP_DEBILITATED}).",
+            "The court's own medical ground is broader: it does not need an incurable or "
+            f"progressive illness ({sources.USSG_SERIOUS_MEDICAL}).",
+        ),
     )
 
 
 def _elderly_70_30(case: Case, gate: Condition | None) -> RuleResult:
     new_law = fact(case.offense_date, "offense_date", lambda day: day >= sources.NEW_LAW_START)
+    age, served = law.NEW_LAW_ELDERLY.on(case.as_of)
     return RuleResult(
         "elderly_70_30",
         '"New law" elderly',
         sources.BOP_ELDERLY_70_30,
-        "Offence on or after 1 November 1987, age 70 or older, and 30 years or more of the "
+        "Offense on or after November 1, 1987, age 70 or older, and 30 years or more of the "
         "term served.",
         gated(
             gate,
-            Condition("the offence was committed on or after 1 November 1987", new_law),
+            Condition("the offense was committed on or after November 1, 1987", new_law),
+            Condition(f"is {age} or older", age_at_least(case, age)),
             Condition(
-                f"is {NEW_LAW_ELDERLY_AGE} or older", age_at_least(case, NEW_LAW_ELDERLY_AGE)
-            ),
-            Condition(
-                "has served 30 years (360 months) or more",
-                served_at_least(case, NEW_LAW_ELDERLY_SERVED_MONTHS),
+                f"has served {served // 12} years ({served} months) or more",
+                served_at_least(case, served),
             ),
         ),
-        (_ELDERLY_60_CAVEAT,),
+        (
+            _ELDERLY_60_CAVEAT,
+            "A separate route, 18 U.S.C. § 3582(c)(1)(A)(ii), is for people 70 or older who have "
+            "served 30 years of a 'three strikes' sentence under 18 U.S.C. § 3559(c): only the "
+            "BOP can bring that motion, and only if it finds the person is not a danger to "
+            f"others ({sources.ROUTE_3582_II}).",
+        ),
     )
 
 
@@ -144,6 +151,7 @@ def _elderly_with_medical(case: Case, gate: Condition | None) -> RuleResult:
     notes = [_ELDERLY_60_CAVEAT]
     if case.life_sentence:
         notes.append(_LIFE_SHARE_NOTE)
+    age = law.BOP_ELDERLY_AGE.on(case.as_of)
     return RuleResult(
         "elderly_with_medical",
         "Elderly with medical conditions",
@@ -153,7 +161,7 @@ def _elderly_with_medical(case: Case, gate: Condition | None) -> RuleResult:
         "treatment promises no substantial improvement; at least 50% of the sentence served.",
         gated(
             gate,
-            Condition(f"is {ELDERLY_AGE} or older", age_at_least(case, ELDERLY_AGE)),
+            Condition(f"is {age} or older", age_at_least(case, age)),
             Condition(
                 "has a chronic or serious medical condition related to aging",
                 fact(case.age_related_condition, "age_related_condition"),
@@ -169,7 +177,7 @@ def _elderly_with_medical(case: Case, gate: Condition | None) -> RuleResult:
             ),
             Condition(
                 "has served at least 50% of the sentence",
-                served_share(case, ELDERLY_MEDICAL_SHARE),
+                served_share(case, law.BOP_ELDERLY_MEDICAL_SHARE.on(case.as_of)),
             ),
         ),
         tuple(notes),
@@ -180,6 +188,7 @@ def _elderly_other(case: Case, gate: Condition | None) -> RuleResult:
     notes = [_ELDERLY_60_CAVEAT]
     if case.life_sentence:
         notes.append(_LIFE_SHARE_NOTE)
+    age = law.BOP_ELDERLY_AGE.on(case.as_of)
     return RuleResult(
         "elderly_other",
         "Other elderly",
@@ -187,10 +196,10 @@ def _elderly_other(case: Case, gate: Condition | None) -> RuleResult:
         "Age 65 or older and served the GREATER of 10 years or 75% of the term of imprisonment.",
         gated(
             gate,
-            Condition(f"is {ELDERLY_AGE} or older", age_at_least(case, ELDERLY_AGE)),
+            Condition(f"is {age} or older", age_at_least(case, age)),
             Condition(
                 "has served the greater of 10 years or 75% of the sentence",
-                served_greater_of_ten_years_or_75(case),
+                served_greater_of_years_or_share(case),
             ),
         ),
         tuple(notes),
@@ -217,7 +226,10 @@ def _caregiver_child(case: Case, gate: Condition | None) -> RuleResult:
                 fact(case.only_caregiver_for_child, "only_caregiver_for_child"),
             ),
         ),
-        ("The BOP also asks whether release is in the child's best interest (PS 5050.50 § 5).",),
+        (
+            "The BOP also asks whether release is in the child's best interest "
+            f"({sources.BOP_CAREGIVER_CHILD}).",
+        ),
     )
 
 
@@ -240,7 +252,7 @@ def _caregiver_spouse(case: Case, gate: Condition | None) -> RuleResult:
             ),
         ),
         (
-            "The marriage or partnership must be legally recognised and should date from before "
-            "the arrest (PS 5050.50 § 6).",
+            "The marriage or partnership must be legally recognized and should date from before "
+            f"the arrest ({sources.BOP_CAREGIVER_SPOUSE}).",
         ),
     )

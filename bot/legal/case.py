@@ -14,7 +14,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
-from . import sources
+from . import law
 from .dates import age_on, months_between
 
 LIFE: Literal["life"] = "life"
@@ -100,6 +100,17 @@ class SelfCare(str, Enum):
     FULL = "full"
 
 
+class AbuseFinding(str, Enum):
+    """How abuse in custody is established, or why it need not be yet (USSG § 1B1.13(b)(4))."""
+
+    CONVICTION = "conviction"
+    CIVIL_FINDING = "civil_finding"
+    ADMINISTRATIVE_FINDING = "administrative_finding"
+    PROCEEDINGS_DELAYED = "proceedings_delayed"
+    IMMINENT_DANGER = "imminent_danger"
+    NOT_ESTABLISHED = "not_established"
+
+
 class CaseError(ValueError):
     """Input that the engine cannot assess; `key` names the offending input key."""
 
@@ -125,11 +136,17 @@ class Case:
     terminal_illness: bool | None = None
     life_expectancy_months: float | None = None
     debilitating_condition: bool | None = None
+    serious_condition: bool | None = None
+    recovery_not_expected: bool | None = None
     self_care: SelfCare | None = None
     bed_or_chair_over_half: bool | None = None
     age_related_condition: bool | None = None
     deteriorating_health: bool | None = None
+    aging_deterioration: bool | None = None
     treatment_no_improvement: bool | None = None
+    care_not_provided: bool | None = None
+    outbreak_at_facility: bool | None = None
+    outbreak_risk_factors: bool | None = None
     child_caregiver_lost: bool | None = None
     only_caregiver_for_child: bool | None = None
     spouse_incapacitated: bool | None = None
@@ -137,8 +154,11 @@ class Case:
     parent_incapacitated: bool | None = None
     only_caregiver_for_parent: bool | None = None
     abused_in_custody: bool | None = None
+    abuse_established_by: AbuseFinding | None = None
     warden_request_received: date | None = None
     warden_denied_on: date | None = None
+    bp9_filed_on: date | None = None
+    bp9_denied_on: date | None = None
     bp10_filed_on: date | None = None
     regional_denied_on: date | None = None
     bp11_filed_on: date | None = None
@@ -167,6 +187,8 @@ DATE_KEYS = frozenset(
         "birth_date",
         "warden_request_received",
         "warden_denied_on",
+        "bp9_filed_on",
+        "bp9_denied_on",
         "bp10_filed_on",
         "regional_denied_on",
         "bp11_filed_on",
@@ -179,10 +201,16 @@ BOOL_KEYS_IN_ORDER: tuple[str, ...] = (
     "parolable_sentence",
     "terminal_illness",
     "debilitating_condition",
+    "serious_condition",
+    "recovery_not_expected",
     "bed_or_chair_over_half",
     "age_related_condition",
     "deteriorating_health",
+    "aging_deterioration",
     "treatment_no_improvement",
+    "care_not_provided",
+    "outbreak_at_facility",
+    "outbreak_risk_factors",
     "child_caregiver_lost",
     "only_caregiver_for_child",
     "spouse_incapacitated",
@@ -196,7 +224,11 @@ BOOL_KEYS = frozenset(BOOL_KEYS_IN_ORDER)
 _EVENT_ORDER: tuple[tuple[str, str], ...] = (
     ("offense_date", "birth_date"),
     ("warden_denied_on", "warden_request_received"),
+    ("bp9_filed_on", "warden_denied_on"),
+    ("bp9_denied_on", "bp9_filed_on"),
+    ("bp9_denied_on", "warden_denied_on"),
     ("bp10_filed_on", "warden_denied_on"),
+    ("bp10_filed_on", "bp9_denied_on"),
     ("regional_denied_on", "warden_denied_on"),
     ("regional_denied_on", "bp10_filed_on"),
     ("bp11_filed_on", "regional_denied_on"),
@@ -303,6 +335,7 @@ _PARSERS: dict[str, Callable[[str, object], Any]] = {
     **dict.fromkeys(BOOL_KEYS, _parse_bool),
     "jurisdiction": _enum_parser(Jurisdiction),
     "self_care": _enum_parser(SelfCare),
+    "abuse_established_by": _enum_parser(AbuseFinding),
     "state": _parse_state,
     "age": _parse_age,
     "sentence_months": _parse_sentence,
@@ -312,10 +345,10 @@ _PARSERS: dict[str, Callable[[str, object], Any]] = {
 
 
 def _check_consistency(case: Case) -> None:
-    if case.as_of < sources.RULES_IN_FORCE_FROM:
+    if case.as_of < law.ENGINE_FIRST_DAY:
         raise CaseError(
             "as_of",
-            f"the engine applies the rules in force from {sources.RULES_IN_FORCE_FROM.isoformat()} "
+            f"the engine applies the rules in force from {law.ENGINE_FIRST_DAY.isoformat()} "
             "(USSG § 1B1.13 as amended); earlier dates are not supported",
         )
     for key in sorted(DATE_KEYS - {"as_of"}):
@@ -337,6 +370,8 @@ def _check_consistency(case: Case) -> None:
     _check_time_served(case)
     if case.terminal_diagnosis_on is not None and case.terminal_illness is False:
         raise CaseError("terminal_diagnosis_on", "is given but terminal_illness is false")
+    if case.abuse_established_by is not None and case.abused_in_custody is False:
+        raise CaseError("abuse_established_by", "is given but abused_in_custody is false")
 
 
 def _check_time_served(case: Case) -> None:
@@ -354,7 +389,7 @@ def _check_time_served(case: Case) -> None:
             "served_months", f"{served} months served is more than a lifetime of {age} years"
         )
     if case.offense_date is not None:
-        # Custody for an offence cannot begin before the offence; allow one month of rounding.
+        # Custody for an offense cannot begin before the offense; allow one month of rounding.
         since_offense = months_between(case.offense_date, case.as_of)
         if served > since_offense + 1:
             raise CaseError(

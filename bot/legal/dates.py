@@ -1,4 +1,4 @@
-"""Calendar arithmetic for legal deadlines: calendar days, ages, and what a day is."""
+"""Calendar arithmetic for legal deadlines: calendar days, court periods, ages, and dates in words."""
 
 from __future__ import annotations
 
@@ -8,11 +8,31 @@ from functools import lru_cache
 import holidays
 
 AVERAGE_DAYS_PER_MONTH = 365.2425 / 12
+SATURDAY = 5
 
 
 def add_days(start: date, days: int) -> date:
-    """The day `days` calendar days after `start` (28 CFR 542 and § 3582 count calendar days)."""
+    """The day `days` calendar days after `start` (28 CFR 542 counts calendar days)."""
     return start + timedelta(days=days)
+
+
+def period_last_day(event: date, days: int) -> date:
+    """The last day of a period of `days` days after `event`, under Fed. R. Crim. P. 45(a)(1).
+
+    Exclude the day of the event, count every day including weekends and holidays, include the
+    last day; if that day is a Saturday, Sunday or legal holiday, the period runs until the end of
+    the next day that is none of these (Rule 45(a)(1)(C)). Only federal legal holidays are known
+    here (Rule 45(a)(6)(A)); a state holiday where the court sits can move the day again.
+    """
+    last = add_days(event, days)
+    while not court_open(last):
+        last = add_days(last, 1)
+    return last
+
+
+def court_open(day: date) -> bool:
+    """Not a Saturday, Sunday or federal legal holiday (Fed. R. Crim. P. 45(a)(1)(C), (a)(6))."""
+    return day.weekday() < SATURDAY and federal_holiday(day) is None
 
 
 def age_on(birth_date: date, on: date) -> int:
@@ -36,11 +56,11 @@ def _federal_holidays(year: int) -> holidays.HolidayBase:
 
 
 def federal_holiday(day: date) -> str | None:
-    """The name of the U.S. federal holiday on `day`, if any (5 U.S.C. § 6103)."""
+    """The name of the U.S. federal holiday on `day`, if any (5 U.S.C. § 6103), observed days too."""
     name = _federal_holidays(day.year).get(day)
     return str(name) if name else None
 
 
 def long_date(day: date) -> str:
-    """A date as families read it: 'Thursday 2 April 2026'."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """A date as U.S. families read it: 'Thursday, April 2, 2026'."""
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"

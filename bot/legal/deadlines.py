@@ -1,7 +1,9 @@
 """Dated deadlines: when the family may go to court, and what the BOP and the family must do by when.
 
-All periods are calendar days, counted from the day after the starting event (a request received
-on 3 March plus 30 days is 2 April).
+The court date follows Fed. R. Crim. P. 45(a)(1): the 30 days start the day after the warden
+receives the request, a weekend or holiday 30th day runs on to the next business day, and the
+first safe filing day is the day after the 30 days have run. The BOP's own periods (28 CFR 542,
+18 U.S.C. § 3582(d)) are calendar days from the day after the event.
 """
 
 from __future__ import annotations
@@ -10,26 +12,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import sources
+from . import law, sources
 from .case import Case
-from .dates import add_days, federal_holiday, long_date
+from .dates import add_days, court_open, federal_holiday, long_date, period_last_day
 from .route import RouteResult
 
-# 18 U.S.C. § 3582(c)(1)(A): "the lapse of 30 days from the receipt of such a request by the warden".
-MOTION_WAIT_DAYS = 30
-# 18 U.S.C. § 3582(d)(2)(A)(iv): process a terminally ill person's request within 14 days.
-TERMINAL_PROCESSING_DAYS = 14
-# 18 U.S.C. § 3582(d)(2)(A)(i): notify within 72 hours of the diagnosis (3 days on a calendar).
-FAMILY_NOTICE_DAYS = 3
-# 18 U.S.C. § 3582(d)(2)(A)(ii): a chance to visit within 7 days of the diagnosis.
-FAMILY_VISIT_DAYS = 7
-# 28 CFR 542.15(a): BP-10 within 20 days of the Warden's signed response; BP-11 within 30 days of
-# the Regional Director's signed response.
-BP10_FILING_DAYS = 20
-BP11_FILING_DAYS = 30
-# 28 CFR 542.18: Regional Director answers in 30 days (+30 once); General Counsel in 40 (+20 once).
-BP10_RESPONSE_DAYS, BP10_EXTENSION_DAYS = 30, 30
-BP11_RESPONSE_DAYS, BP11_EXTENSION_DAYS = 40, 20
+LATE_APPEAL_NOTE = (
+    "A late appeal may still be accepted for a valid reason (for example illness, or a delay in "
+    f"receiving the response) ({sources.LATE_FILING})."
+)
+FOLLOW_THE_LETTER_NOTE = (
+    "Follow the form and the deadline written on the denial letter: denial letters usually say "
+    f"to file a BP-9 at the prison within 20 days ({sources.BP9_FILING})."
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +37,9 @@ class Deadline:
     description: str
     extended_date: date | None = None
     notes: tuple[str, ...] = ()
+    # For the court date: the last day of the 30-day wait (the day before `day`, or earlier
+    # when a final denial came first).
+    wait_ends: date | None = None
 
     def to_dict(self, as_of: date) -> dict[str, Any]:
         """The JSON shape of the CLI contract, with the facts a family needs about the day."""
@@ -57,6 +55,8 @@ class Deadline:
         }
         if self.extended_date is not None:
             result["extended_date"] = self.extended_date.isoformat()
+        if self.wait_ends is not None:
+            result["wait_ends"] = self.wait_ends.isoformat()
         return result
 
 
@@ -64,144 +64,194 @@ def compute_deadlines(case: Case, route: RouteResult) -> tuple[Deadline, ...]:
     """Every deadline the known dates allow, in the order they arise."""
     found: list[Deadline | None] = []
     if not route.own_motion.not_met:
-        found.append(_court_motion_earliest(case))
+        found.append(court_motion_earliest(case))
         found.extend(_terminal_deadlines(case))
     if not route.bop_motion.not_met:
         found.extend(_appeal_deadlines(case))
     return tuple(deadline for deadline in found if deadline is not None)
 
 
-def _court_motion_earliest(case: Case) -> Deadline | None:
-    options: list[tuple[date, str]] = []
-    if case.warden_request_received is not None:
-        options.append(
-            (
-                add_days(case.warden_request_received, MOTION_WAIT_DAYS),
-                "30 days after the warden received the request "
-                f"({long_date(case.warden_request_received)})",
-            )
+def wait_last_day(received: date, as_of: date) -> date:
+    """The last day of the 30-day wait after the warden received the request (Rule 45(a)(1))."""
+    return period_last_day(received, law.MOTION_WAIT_DAYS.on(as_of))
+
+
+def court_motion_earliest(case: Case) -> Deadline | None:
+    """The first safe day to file the person's own motion, if the known dates give one."""
+    received, final = case.warden_request_received, case.final_denial_on
+    after_wait = None if received is None else _after_the_wait(case, received)
+    if final is not None and (after_wait is None or final < after_wait.day):
+        return Deadline(
+            "court_motion_earliest",
+            final,
+            f"{sources.EXHAUSTION}; {sources.FINAL_DENIAL}",
+            "The earliest day the person may file a motion in the sentencing court: the BOP's "
+            f"final administrative denial on {long_date(final)} ended its appeals.",
         )
-    if case.final_denial_on is not None:
-        options.append(
-            (
-                case.final_denial_on,
-                f"the BOP's final administrative denial ({long_date(case.final_denial_on)})",
-            )
-        )
-    if not options:
-        return None
-    basis = " or ".join(text for _, text in options)
-    if len(options) > 1:
-        basis += ", whichever is earlier"
-    notes: list[str] = []
-    if (
-        case.warden_denied_on is not None
-        and case.warden_request_received is not None
-        and case.warden_denied_on < add_days(case.warden_request_received, MOTION_WAIT_DAYS)
-        and case.final_denial_on is None
-    ):
+    return after_wait
+
+
+def _after_the_wait(case: Case, received: date) -> Deadline:
+    wait_ends = wait_last_day(received, case.as_of)
+    notes = [
+        "A motion filed before this day can be dismissed if the government objects "
+        f"({sources.EARLY_MOTION_DISMISSED}). Mailing it on this day is fine.",
+    ]
+    day_30 = add_days(received, law.MOTION_WAIT_DAYS.on(case.as_of))
+    if not court_open(day_30):
+        closed = federal_holiday(day_30) or f"a {day_30:%A}"
         notes.append(
-            "The warden answered within the 30 days. Most courts let the person file once the 30 "
-            "days have passed without finishing the appeals, but courts differ: check the rule in "
-            "the sentencing court's circuit, or appeal (BP-10) at the same time to be safe."
+            f"Day 30 ({long_date(day_30)}) is {closed}, so the wait runs to the end of the next "
+            f"day that is not a weekend or holiday ({sources.RULE_45})."
+        )
+    notes.append(
+        "A holiday of the state where the court sits can move the day again: the court's clerk "
+        f"can confirm it ({sources.RULE_45})."
+    )
+    if case.warden_denied_on is not None and case.warden_denied_on <= wait_ends:
+        notes.append(
+            "The warden answered within the 30 days. In most courts the person may still file "
+            "once the 30 days have passed, without finishing the BOP's appeals "
+            f"({sources.NO_NEED_TO_FINISH_APPEALS}; other circuits: check). To be safe, the BOP "
+            "appeal can be filed at the same time."
         )
     return Deadline(
         "court_motion_earliest",
-        min(day for day, _ in options),
+        add_days(wait_ends, 1),
         sources.EXHAUSTION,
-        f"The earliest day the person may file a motion in the sentencing court: {basis}.",
+        "The first safe day to file a motion in the sentencing court: the day after the 30-day "
+        f"wait ends on {long_date(wait_ends)}. The 30 days count from the day after the warden "
+        f"received the request ({long_date(received)}).",
         notes=tuple(notes),
+        wait_ends=wait_ends,
     )
 
 
 def _terminal_deadlines(case: Case) -> list[Deadline]:
     found: list[Deadline] = []
+    as_of = case.as_of
     if case.terminal_illness and case.warden_request_received is not None:
         found.append(
             Deadline(
                 "terminal_processing_due",
-                add_days(case.warden_request_received, TERMINAL_PROCESSING_DAYS),
+                add_days(case.warden_request_received, law.TERMINAL_PROCESSING_DAYS.on(as_of)),
                 sources.TERMINAL_PROCESSING,
                 "The BOP must process a terminally ill person's request within 14 days of "
                 "receiving it.",
             )
         )
     if case.terminal_diagnosis_on is not None:
+        from_diagnosis = (
+            "These duties run from the BOP's own terminal diagnosis (by the prison's Clinical "
+            f"Director), not from an outside doctor's ({sources.BOP_TERMINAL})."
+        )
         found.append(
             Deadline(
                 "family_notice_due",
-                add_days(case.terminal_diagnosis_on, FAMILY_NOTICE_DAYS),
+                add_days(case.terminal_diagnosis_on, law.FAMILY_NOTICE_DAYS.on(as_of)),
                 sources.TERMINAL_NOTICE,
-                "Within 72 hours of a terminal diagnosis, the BOP must tell the person's attorney, "
-                "partner and family, and tell them they may submit a request on the person's "
-                "behalf.",
+                "Within 72 hours of the BOP's terminal diagnosis, the BOP must tell the person's "
+                "attorney, partner and family, and tell them they may submit a request on the "
+                "person's behalf.",
+                notes=(from_diagnosis,),
             )
         )
         found.append(
             Deadline(
                 "family_visit_due",
-                add_days(case.terminal_diagnosis_on, FAMILY_VISIT_DAYS),
+                add_days(case.terminal_diagnosis_on, law.FAMILY_VISIT_DAYS.on(as_of)),
                 sources.TERMINAL_VISIT,
-                "Within 7 days of a terminal diagnosis, the BOP must give the partner and family "
-                "(including extended family) a chance to visit in person.",
+                "Within 7 days of the BOP's terminal diagnosis, the BOP must give the partner and "
+                "family (including extended family) a chance to visit in person. The law has no "
+                "security exception; the BOP must report any visit it denied.",
+                notes=(from_diagnosis,),
             )
         )
     return found
 
 
+def _answer_due(
+    id: str, filed: date, rule: law.DatedRule[tuple[int, int]], as_of: date, who: str
+) -> Deadline:
+    days, extension = rule.on(as_of)
+    return Deadline(
+        id,
+        add_days(filed, days),
+        sources.RESPONSE_TIMES,
+        f"{who} should answer within {days} days of filing (once extended, {days + extension}). "
+        "No answer by then may be taken as a denial at that level.",
+        extended_date=add_days(filed, days + extension),
+    )
+
+
 def _appeal_deadlines(case: Case) -> list[Deadline]:
     found: list[Deadline] = []
-    late_note = (
-        "A late appeal may still be accepted for a valid reason (e.g. illness or a delay in "
-        f"receiving the response) ({sources.LATE_FILING}).",
-    )
+    as_of = case.as_of
     if case.warden_denied_on is not None:
         found.append(
             Deadline(
+                "bp9_due",
+                add_days(case.warden_denied_on, law.BP9_FILING_DAYS.on(as_of)),
+                sources.BP9_FILING,
+                "Last day to appeal the warden's denial with a BP-9 (Request for Administrative "
+                "Remedy) at the prison: 20 calendar days from the denial.",
+                notes=(FOLLOW_THE_LETTER_NOTE, LATE_APPEAL_NOTE),
+            )
+        )
+    if case.bp9_filed_on is not None:
+        found.append(
+            _answer_due(
+                "bp9_response_due", case.bp9_filed_on, law.BP9_RESPONSE_DAYS, as_of, "The warden"
+            )
+        )
+    if case.bp9_denied_on is not None:
+        found.append(
+            Deadline(
                 "bp10_due",
-                add_days(case.warden_denied_on, BP10_FILING_DAYS),
+                add_days(case.bp9_denied_on, law.BP10_FILING_DAYS.on(as_of)),
                 sources.BP10_FILING,
-                "Last day to appeal the warden's denial to the Regional Director (form BP-10): "
-                "20 calendar days from the date the warden signed the response.",
-                notes=late_note,
+                "Last day to appeal to the Regional Director (form BP-10): 20 calendar days from "
+                "the date the warden signed the answer to the BP-9.",
+                notes=(LATE_APPEAL_NOTE,),
             )
         )
     if case.bp10_filed_on is not None:
         found.append(
-            Deadline(
+            _answer_due(
                 "bp10_response_due",
-                add_days(case.bp10_filed_on, BP10_RESPONSE_DAYS),
-                sources.RESPONSE_TIMES,
-                "The Regional Director should answer the BP-10 within 30 days of filing (once "
-                "extended, 60). No answer by then may be taken as a denial.",
-                extended_date=add_days(
-                    case.bp10_filed_on, BP10_RESPONSE_DAYS + BP10_EXTENSION_DAYS
-                ),
+                case.bp10_filed_on,
+                law.BP10_RESPONSE_DAYS,
+                as_of,
+                "The Regional Director",
             )
         )
     if case.regional_denied_on is not None:
         found.append(
             Deadline(
                 "bp11_due",
-                add_days(case.regional_denied_on, BP11_FILING_DAYS),
+                add_days(case.regional_denied_on, law.BP11_FILING_DAYS.on(as_of)),
                 sources.BP11_FILING,
                 "Last day to appeal the Regional Director's denial to the General Counsel (form "
-                "BP-11): 30 calendar days from the date the Regional Director signed the response.",
-                notes=late_note,
+                "BP-11): 30 calendar days from the date the Regional Director signed the answer.",
+                notes=(LATE_APPEAL_NOTE,),
             )
         )
     if case.bp11_filed_on is not None:
+        deadline = _answer_due(
+            "bp11_response_due",
+            case.bp11_filed_on,
+            law.BP11_RESPONSE_DAYS,
+            as_of,
+            "The General Counsel",
+        )
         found.append(
             Deadline(
-                "bp11_response_due",
-                add_days(case.bp11_filed_on, BP11_RESPONSE_DAYS),
-                sources.RESPONSE_TIMES,
-                "The General Counsel should answer the BP-11 within 40 days of filing (once "
-                "extended, 60). No answer by then may be taken as a denial; the General "
-                "Counsel's answer is the final administrative decision.",
-                extended_date=add_days(
-                    case.bp11_filed_on, BP11_RESPONSE_DAYS + BP11_EXTENSION_DAYS
-                ),
+                deadline.id,
+                deadline.day,
+                deadline.citation,
+                f"{deadline.description} The General Counsel's answer is the final "
+                "administrative decision.",
+                extended_date=deadline.extended_date,
             )
         )
     return found

@@ -41,13 +41,13 @@ def motions_available(case: Case) -> tuple[Finding, Finding]:
     federal = fact(jurisdiction, "jurisdiction", Jurisdiction.FEDERAL.__eq__)
     new_law = fact(case.offense_date, "offense_date", lambda day: day >= sources.NEW_LAW_START)
     parolable = fact(case.parolable_sentence, "parolable_sentence")
-    # Parole only matters once the offence is known to predate 1 Nov 1987: ask the date first.
+    # Parole only matters once the offense is known to predate November 1, 1987: ask the date first.
     bop_law = new_law if case.offense_date is None else any_of(new_law, parolable)
     return all_of(federal, bop_law), all_of(federal, new_law)
 
 
 def decide_route(case: Case) -> RouteResult:
-    """Apply 28 CFR 572.40 and 571.64 to the jurisdiction and offence date."""
+    """Apply 28 CFR 572.40 and 571.64 to the jurisdiction and offense date."""
     bop_motion, own_motion = motions_available(case)
     return replace(_route(case), bop_motion=bop_motion, own_motion=own_motion)
 
@@ -81,15 +81,16 @@ def _route(case: Case) -> RouteResult:
         return RouteResult(
             Route.UNKNOWN,
             sources.ROUTE_3582,
-            "Federal offences committed on or after 1 November 1987 use 18 U.S.C. "
-            "§ 3582(c)(1)(A); earlier ones follow older rules. The offence date settles it.",
+            "Federal offenses committed on or after November 1, 1987 use 18 U.S.C. "
+            "§ 3582(c)(1)(A); earlier ones follow older rules. The offense date settles it; an "
+            "offense that went on past that day (such as a conspiracy) counts as on or after it.",
             ("offense_date",),
         )
     if case.offense_date >= sources.NEW_LAW_START:
         return RouteResult(
             Route.NEW_LAW,
             sources.ROUTE_3582,
-            "A federal offence committed on or after 1 November 1987: the sentencing court may "
+            "A federal offense committed on or after November 1, 1987: the sentencing court may "
             "reduce the sentence under 18 U.S.C. § 3582(c)(1)(A), on a motion by the BOP or, "
             "after the 30-day wait, by the person.",
         )
@@ -97,7 +98,7 @@ def _route(case: Case) -> RouteResult:
         return RouteResult(
             Route.UNKNOWN,
             sources.ROUTE_4205G,
-            "For a federal offence before 1 November 1987, what matters is whether the sentence "
+            "For a federal offense before November 1, 1987, what matters is whether the sentence "
             "is parolable.",
             ("parolable_sentence",),
         )
@@ -106,13 +107,14 @@ def _route(case: Case) -> RouteResult:
             Route.OLD_LAW,
             sources.ROUTE_4205G,
             'An "old law" parolable sentence: on a BOP motion, the court may reduce the '
-            "minimum term so that the Parole Commission can hear the case (18 U.S.C. § 4205(g)). "
-            "Only the BOP can bring this motion.",
+            "minimum term to the time already served, so that the person can be considered for "
+            "parole at once; the Parole Commission then decides on release (18 U.S.C. § 4205(g); "
+            "28 CFR 571.60). Only the BOP can bring this motion.",
         )
     return RouteResult(
         Route.NOT_ELIGIBLE,
         sources.ROUTE_NONE,
-        "The BOP cannot bring a compassionate-release motion for an offence before "
-        "1 November 1987 with a non-parolable sentence. A lawyer can say whether any other "
+        "The BOP cannot bring a compassionate-release motion for an offense before "
+        "November 1, 1987 with a non-parolable sentence. A lawyer can say whether any other "
         "remedy exists.",
     )

@@ -1,30 +1,21 @@
-"""Shared legal thresholds: ages and time served, each with the rule it comes from."""
+"""Shared legal thresholds applied to one case: ages and time served, read from the dated law.
+
+Every number comes from `law` on the case's `as_of`, so a change in the law is a new version
+there, never an edit here.
+"""
 
 from __future__ import annotations
 
+from . import law
 from .case import Case, SelfCare
 from .logic import MET, NOT_MET, Finding, fact, unknown
 
-# PS 5050.50 § 4(a): age 70 and 30 years served.
-NEW_LAW_ELDERLY_AGE = 70
-NEW_LAW_ELDERLY_SERVED_MONTHS = 30 * 12
-# PS 5050.50 § 4(b), § 4(c); USSG § 1B1.13(b)(2): age 65.
-ELDERLY_AGE = 65
-# PS 5050.50 § 4(b): at least 50% of the sentence served.
-ELDERLY_MEDICAL_SHARE = 0.5
-# PS 5050.50 § 4(c) ("the greater of") and USSG § 1B1.13(b)(2) ("whichever is less"): 10 years or 75%.
-TEN_YEARS_MONTHS = 10 * 12
-SEVENTY_FIVE_PERCENT = 0.75
 # PS 5050.50 § 3(b) ("no self-care" or "only limited self-care"); USSG § 1B1.13(b)(1)(B)
 # ("substantially diminishes the ability ... to provide self-care").
 DIMINISHED_SELF_CARE = frozenset({SelfCare.NONE, SelfCare.LIMITED})
-# PS 5050.50 § 3(a): life expectancy of 18 months or less.
-TERMINAL_PROGNOSIS_MONTHS = 18
-# USSG § 1B1.13(b)(6): at least 10 years served.
-LONG_SENTENCE_SERVED_MONTHS = 10 * 12
 
 
-def age_at_least(case: Case, years: int) -> Finding:
+def age_at_least(case: Case, years: float) -> Finding:
     """Whether the person is `years` old or older on `as_of`."""
     return fact(case.current_age, "age", lambda age: age >= years)
 
@@ -54,24 +45,26 @@ def served_share(case: Case, share: float) -> Finding:
     return MET if case.served_months >= share * case.sentence_months else NOT_MET
 
 
-def served_greater_of_ten_years_or_75(case: Case) -> Finding:
+def served_greater_of_years_or_share(case: Case) -> Finding:
     """PS 5050.50 § 4(c): served the GREATER of 10 years or 75% of the term."""
+    months, share = law.BOP_ELDERLY_OTHER_SERVED.on(case.as_of)
     if case.served_months is None:
         return _served_and_sentence_missing(case)
-    if case.served_months < TEN_YEARS_MONTHS:
+    if case.served_months < months:
         return NOT_MET
-    return served_share(case, SEVENTY_FIVE_PERCENT)
+    return served_share(case, share)
 
 
-def served_lesser_of_ten_years_or_75(case: Case) -> Finding:
+def served_lesser_of_years_or_share(case: Case) -> Finding:
     """USSG § 1B1.13(b)(2): served at least 10 years or 75% of the term, WHICHEVER IS LESS."""
+    months, share = law.COURT_ELDERLY_SERVED.on(case.as_of)
     if case.served_months is None:
         return _served_and_sentence_missing(case)
-    if case.served_months >= TEN_YEARS_MONTHS:
+    if case.served_months >= months:
         return MET
     if case.sentence_months is None:
         return unknown("sentence_months")
     if case.sentence_months == "life":
         # 75% of a life term is longer than any 10 years, so 10 years is the lesser.
         return NOT_MET
-    return MET if case.served_months >= SEVENTY_FIVE_PERCENT * case.sentence_months else NOT_MET
+    return MET if case.served_months >= share * case.sentence_months else NOT_MET

@@ -148,7 +148,7 @@ def bop(criterion: str, **facts: Any) -> dict[str, Any]:
             },
             "met",
             [],
-            id="PS 5050.50 4(a): offence on 1 Nov 1987 is new law",
+            id="PS 5050.50 4(a): offense on 1 Nov 1987 is new law",
         ),
         pytest.param(
             "elderly_70_30",
@@ -161,14 +161,14 @@ def bop(criterion: str, **facts: Any) -> dict[str, Any]:
             },
             "not_met",
             [],
-            id="PS 5050.50 4(a): offence on 31 Oct 1987 is not new law",
+            id="PS 5050.50 4(a): offense on 31 Oct 1987 is not new law",
         ),
         pytest.param(
             "elderly_70_30",
             {"jurisdiction": "federal", "age": 75},
             "unknown",
             ["offense_date", "served_months"],
-            id="PS 5050.50 4(a): offence date and time served unknown",
+            id="PS 5050.50 4(a): offense date and time served unknown",
         ),
         # § 4(b) elderly with medical conditions
         pytest.param(
@@ -403,7 +403,7 @@ def test_bop_criterion(
 ) -> None:
     result = bop(criterion, **facts)
     assert (result["status"], result["missing"]) == (status, missing)
-    assert result["citation"].startswith("PS 5050.50 §")
+    assert result["citation"].startswith("BOP Program Statement 5050.50 §")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.legal import CaseError, parse_case
-from bot.legal.case import INPUT_KEYS, Jurisdiction, SelfCare
+from bot.legal.case import INPUT_KEYS, AbuseFinding, Jurisdiction, SelfCare
 from bot.legal.dates import age_on
 
 TODAY = date(2026, 11, 25)
@@ -193,6 +193,42 @@ TODAY = date(2026, 11, 25)
             id="final denial before the BP-11",
         ),
         pytest.param(
+            {"abuse_established_by": "rumor"},
+            "abuse_established_by",
+            'expected one of "conviction"',
+            id="USSG 1B1.13(b)(4): an unknown way of establishing abuse",
+        ),
+        pytest.param(
+            {"abused_in_custody": False, "abuse_established_by": "conviction"},
+            "abuse_established_by",
+            "abused_in_custody is false",
+            id="USSG 1B1.13(b)(4): a finding about abuse that did not happen",
+        ),
+        pytest.param(
+            {"care_not_provided": "yes"},
+            "care_not_provided",
+            "expected true or false",
+            id="USSG 1B1.13(b)(1)(C): yes/no facts are JSON booleans",
+        ),
+        pytest.param(
+            {"warden_denied_on": "2026-05-02", "bp9_filed_on": "2026-05-01"},
+            "bp9_filed_on",
+            "before warden_denied_on",
+            id="28 CFR 542.14: BP-9 before the denial",
+        ),
+        pytest.param(
+            {"bp9_filed_on": "2026-05-02", "bp9_denied_on": "2026-05-01"},
+            "bp9_denied_on",
+            "before bp9_filed_on",
+            id="28 CFR 542.18: the warden's BP-9 answer before the BP-9",
+        ),
+        pytest.param(
+            {"bp9_denied_on": "2026-05-02", "bp10_filed_on": "2026-05-01"},
+            "bp10_filed_on",
+            "before bp9_denied_on",
+            id="28 CFR 542.15: BP-10 before the BP-9 answer",
+        ),
+        pytest.param(
             {"terminal_illness": False, "terminal_diagnosis_on": "2026-05-01"},
             "terminal_diagnosis_on",
             "terminal_illness is false",
@@ -237,9 +273,16 @@ def test_every_kind_of_value_is_parsed() -> None:
             "age": 67.0,
             "life_expectancy_months": 0,
             "bed_or_chair_over_half": True,
+            "serious_condition": True,
+            "abused_in_custody": True,
+            "abuse_established_by": "administrative_finding",
+            "bp9_filed_on": "2026-02-01",
         },
         TODAY,
     )
+    assert case.serious_condition is True
+    assert case.abuse_established_by is AbuseFinding.ADMINISTRATIVE_FINDING
+    assert case.bp9_filed_on == date(2026, 2, 1)
     assert case.as_of == date(2026, 3, 3)
     assert case.state == "NC"
     assert case.self_care is SelfCare.LIMITED

@@ -27,11 +27,14 @@ BOP_IDS = {
 COURT_IDS = {
     "terminal_illness",
     "serious_medical",
+    "inadequate_care",
+    "outbreak",
     "age",
     "family_child",
     "family_spouse",
     "family_parent",
     "abuse",
+    "other_reasons",
     "unusually_long_sentence",
 }
 
@@ -73,7 +76,8 @@ def test_good_case_prints_one_assessment() -> None:
         assert isinstance(rule["missing"], list)
         assert rule["citation"]
     assert result["bop_criteria"]["terminal_medical"]["status"] == "met"
-    assert result["deadlines"]["court_motion_earliest"]["date"] == "2026-04-02"
+    # Day 30 is Thursday, April 2, 2026; the first safe day is the day after.
+    assert result["deadlines"]["court_motion_earliest"]["date"] == "2026-04-03"
     assert result["deadlines"]["terminal_processing_due"]["date"] == "2026-03-17"
     assert result["age_on_as_of"] == 68
 

@@ -1,4 +1,7 @@
-"""The court's grounds, USSG § 1B1.13(b) as amended 1 Nov 2023: both sides of every threshold."""
+"""The court's grounds, USSG § 1B1.13(b) as amended 1 Nov 2023, in the court's own words.
+
+Both sides of every threshold, and of Rutherford v. United States (U.S. May 28, 2026).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,18 @@ from .conftest import FEDERAL_NEW_LAW, assessed
 
 F = FEDERAL_NEW_LAW
 AGING = {"age_related_condition": True, "deteriorating_health": True}
+# The day before and the day of Rutherford v. United States.
+BEFORE_RUTHERFORD = "2026-05-27"
+RUTHERFORD_DAY = "2026-05-28"
+MEDICAL_UNKNOWN = [
+    "debilitating_condition",
+    "serious_condition",
+    "deteriorating_health",
+    "aging_deterioration",
+    "self_care",
+    "treatment_no_improvement",
+    "recovery_not_expected",
+]
 
 
 def ground(name: str, **facts: Any) -> dict[str, Any]:
@@ -42,13 +57,13 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
             ["terminal_illness"],
             id="USSG 1B1.13(b)(1)(A): unknown",
         ),
-        # (b)(1)(B) serious medical condition
+        # (b)(1)(B) serious medical condition, in the court's words
         pytest.param(
             "serious_medical",
             {**F, "debilitating_condition": True, "self_care": "limited"},
             "met",
             [],
-            id="USSG 1B1.13(b)(1)(B): serious condition, limited self-care",
+            id="USSG 1B1.13(b)(1)(B): an illness without recovery, limited self-care",
         ),
         pytest.param(
             "serious_medical",
@@ -62,13 +77,26 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
             {
                 **F,
                 "debilitating_condition": False,
-                **AGING,
-                "treatment_no_improvement": True,
-                "self_care": "none",
+                "serious_condition": True,
+                "self_care": "limited",
+                "recovery_not_expected": True,
             },
             "met",
             [],
-            id="USSG 1B1.13(b)(1)(B): deteriorating with age, no recovery",
+            id="USSG 1B1.13(b)(1)(B): serious but not incurable or progressive still fits",
+        ),
+        pytest.param(
+            "serious_medical",
+            {
+                **F,
+                "serious_condition": True,
+                "age_related_condition": False,
+                "self_care": "none",
+                "recovery_not_expected": True,
+            },
+            "met",
+            [],
+            id="USSG 1B1.13(b)(1)(B): no chronic age-related condition needed",
         ),
         pytest.param(
             "serious_medical",
@@ -76,7 +104,33 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
                 **F,
                 "debilitating_condition": False,
                 **AGING,
+                "treatment_no_improvement": True,
+                "self_care": "none",
+            },
+            "met",
+            [],
+            id="USSG 1B1.13(b)(1)(B): deteriorating with age, treatment will not help",
+        ),
+        pytest.param(
+            "serious_medical",
+            {
+                **F,
+                "aging_deterioration": True,
+                "recovery_not_expected": True,
+                "self_care": "limited",
+            },
+            "met",
+            [],
+            id="USSG 1B1.13(b)(1)(B)(iii): health deteriorating because of aging",
+        ),
+        pytest.param(
+            "serious_medical",
+            {
+                **F,
+                "debilitating_condition": False,
+                "serious_condition": True,
                 "treatment_no_improvement": False,
+                "recovery_not_expected": False,
                 "self_care": "none",
             },
             "not_met",
@@ -85,66 +139,148 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
         ),
         pytest.param(
             "serious_medical",
-            {**F, "debilitating_condition": False, "self_care": "none"},
+            {**F, "serious_condition": True, "self_care": "limited"},
             "unknown",
-            ["age_related_condition", "deteriorating_health", "treatment_no_improvement"],
-            id="USSG 1B1.13(b)(1)(B): aging facts open",
+            ["debilitating_condition", "treatment_no_improvement", "recovery_not_expected"],
+            id="USSG 1B1.13(b)(1)(B): whether they will recover is open",
         ),
         pytest.param(
             "serious_medical",
-            {**F, "self_care": "limited"},
-            "unknown",
-            [
-                "debilitating_condition",
-                "age_related_condition",
-                "deteriorating_health",
-                "treatment_no_improvement",
-            ],
-            id="USSG 1B1.13(b)(1)(B): condition unknown",
+            {
+                **F,
+                "debilitating_condition": False,
+                "serious_condition": False,
+                "deteriorating_health": False,
+                "aging_deterioration": False,
+            },
+            "not_met",
+            [],
+            id="USSG 1B1.13(b)(1)(B): no serious condition, impairment or aging decline",
         ),
-        # (b)(2) age: 10 years or 75%, WHICHEVER IS LESS
+        pytest.param(
+            "serious_medical",
+            {**F},
+            "unknown",
+            MEDICAL_UNKNOWN,
+            id="USSG 1B1.13(b)(1)(B): nothing known",
+        ),
+        # (b)(1)(C) care not provided
+        pytest.param(
+            "inadequate_care",
+            {**F, "care_not_provided": True},
+            "met",
+            [],
+            id="USSG 1B1.13(b)(1)(C): specialized care not provided, at risk",
+        ),
+        pytest.param(
+            "inadequate_care",
+            {**F, "care_not_provided": False},
+            "not_met",
+            [],
+            id="USSG 1B1.13(b)(1)(C): the care is provided",
+        ),
+        pytest.param(
+            "inadequate_care",
+            {**F},
+            "unknown",
+            ["care_not_provided"],
+            id="USSG 1B1.13(b)(1)(C): unknown",
+        ),
+        # (b)(1)(D) outbreak or public-health emergency
+        pytest.param(
+            "outbreak",
+            {**F, "outbreak_at_facility": True, "outbreak_risk_factors": True},
+            "unknown",
+            [],
+            id="USSG 1B1.13(b)(1)(D): outbreak and risk factors; mitigation is for the court",
+        ),
+        pytest.param(
+            "outbreak",
+            {**F, "outbreak_at_facility": False},
+            "not_met",
+            [],
+            id="USSG 1B1.13(b)(1)(D)(i): no outbreak at the prison",
+        ),
+        pytest.param(
+            "outbreak",
+            {**F, "outbreak_at_facility": True, "outbreak_risk_factors": False},
+            "not_met",
+            [],
+            id="USSG 1B1.13(b)(1)(D)(ii): no personal risk factors",
+        ),
+        pytest.param(
+            "outbreak",
+            {**F, "outbreak_at_facility": True},
+            "unknown",
+            ["outbreak_risk_factors"],
+            id="USSG 1B1.13(b)(1)(D)(ii): risk factors unknown",
+        ),
+        # (b)(2) age, in the court's words
         pytest.param(
             "age",
-            {**F, "age": 65, **AGING, "served_months": 120, "sentence_months": 480},
+            {**F, "age": 66, **AGING, "sentence_months": 480, "served_months": 120},
             "met",
             [],
             id="USSG 1B1.13(b)(2): 10 years is the lesser",
         ),
         pytest.param(
             "age",
-            {**F, "age": 65, **AGING, "served_months": 119, "sentence_months": 480},
+            {**F, "age": 66, **AGING, "sentence_months": 480, "served_months": 119},
             "not_met",
             [],
             id="USSG 1B1.13(b)(2): under 10 years and under 75%",
         ),
         pytest.param(
             "age",
-            {**F, "age": 65, **AGING, "served_months": 75, "sentence_months": 100},
+            {**F, "age": 66, **AGING, "sentence_months": 100, "served_months": 75},
             "met",
             [],
             id="USSG 1B1.13(b)(2): exactly 75% is the lesser",
         ),
         pytest.param(
             "age",
-            {**F, "age": 65, **AGING, "served_months": 74, "sentence_months": 100},
+            {**F, "age": 66, **AGING, "sentence_months": 100, "served_months": 74.9},
             "not_met",
             [],
             id="USSG 1B1.13(b)(2): just under 75%",
         ),
         pytest.param(
             "age",
-            {**F, "age": 64, **AGING, "served_months": 200, "sentence_months": 240},
+            {**F, "age": 64, **AGING, "sentence_months": 480, "served_months": 200},
             "not_met",
             [],
             id="USSG 1B1.13(b)(2): 64 is under 65",
         ),
         pytest.param(
             "age",
+            {**F, "age": 66, "deteriorating_health": True, "served_months": 132},
+            "met",
+            [],
+            id="USSG 1B1.13(b)(2): 66, 11 years served, health declining with age, no "
+            "chronic-condition answer",
+        ),
+        pytest.param(
+            "age",
             {
                 **F,
-                "age": 70,
-                "age_related_condition": True,
+                "age": 66,
+                "age_related_condition": False,
+                "aging_deterioration": True,
                 "deteriorating_health": False,
+                "served_months": 132,
+            },
+            "met",
+            [],
+            id="USSG 1B1.13(b)(2): no chronic condition and still managing in prison, but "
+            "declining with age",
+        ),
+        pytest.param(
+            "age",
+            {
+                **F,
+                "age": 66,
+                "deteriorating_health": False,
+                "aging_deterioration": False,
                 "served_months": 200,
             },
             "not_met",
@@ -153,14 +289,21 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
         ),
         pytest.param(
             "age",
-            {**F, "age": 70, **AGING, "served_months": 120, "sentence_months": "life"},
+            {**F, "age": 66, "deteriorating_health": False, "served_months": 200},
+            "unknown",
+            ["aging_deterioration"],
+            id="USSG 1B1.13(b)(2): managing in prison, decline with age still to ask",
+        ),
+        pytest.param(
+            "age",
+            {**F, "age": 70, **AGING, "sentence_months": "life", "served_months": 120},
             "met",
             [],
             id="USSG 1B1.13(b)(2): life term, 10 years served",
         ),
         pytest.param(
             "age",
-            {**F, "age": 70, **AGING, "served_months": 119, "sentence_months": "life"},
+            {**F, "age": 70, **AGING, "sentence_months": "life", "served_months": 119},
             "not_met",
             [],
             id="USSG 1B1.13(b)(2): life term, under 10 years",
@@ -174,12 +317,12 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
         ),
         pytest.param(
             "age",
-            {**F, "age": 70, **AGING, "sentence_months": 60},
+            {**F, "age": 70, **AGING},
             "unknown",
-            ["served_months"],
+            ["served_months", "sentence_months"],
             id="USSG 1B1.13(b)(2): time served unknown",
         ),
-        # (b)(3) family
+        # (b)(3) family circumstances
         pytest.param(
             "family_child",
             {**F, "child_caregiver_lost": True},
@@ -217,7 +360,7 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
         ),
         pytest.param(
             "family_parent",
-            {**F, "parent_incapacitated": False, "only_caregiver_for_parent": True},
+            {**F, "parent_incapacitated": False},
             "not_met",
             [],
             id="USSG 1B1.13(b)(3)(C): parent not incapacitated",
@@ -229,13 +372,40 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
             ["only_caregiver_for_parent"],
             id="USSG 1B1.13(b)(3)(C): only caregiver unknown",
         ),
-        # (b)(4) abuse
+        # (b)(4) abuse: a family's yes "may fit, if established"
         pytest.param(
             "abuse",
             {**F, "abused_in_custody": True},
-            "met",
+            "unknown",
+            ["abuse_established_by"],
+            id="USSG 1B1.13(b)(4): a bare yes may fit, if established",
+        ),
+        *(
+            pytest.param(
+                "abuse",
+                {**F, "abused_in_custody": True, "abuse_established_by": how},
+                "met",
+                [],
+                id=f"USSG 1B1.13(b)(4): established by {how.replace('_', ' ')}",
+            )
+            for how in ("conviction", "civil_finding", "administrative_finding")
+        ),
+        *(
+            pytest.param(
+                "abuse",
+                {**F, "abused_in_custody": True, "abuse_established_by": why},
+                "met",
+                [],
+                id=f"USSG 1B1.13(b)(4): not established yet, but {why.replace('_', ' ')}",
+            )
+            for why in ("proceedings_delayed", "imminent_danger")
+        ),
+        pytest.param(
+            "abuse",
+            {**F, "abused_in_custody": True, "abuse_established_by": "not_established"},
+            "unknown",
             [],
-            id="USSG 1B1.13(b)(4): abused in custody",
+            id="USSG 1B1.13(b)(4): not established yet, a lawyer judges the delay",
         ),
         pytest.param(
             "abuse",
@@ -244,27 +414,56 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
             [],
             id="USSG 1B1.13(b)(4): not abused",
         ),
-        # (b)(6) unusually long sentence: needs a lawyer's comparison once 10 years are served
         pytest.param(
-            "unusually_long_sentence",
-            {**F, "served_months": 120},
+            "abuse",
+            {**F},
+            "unknown",
+            ["abused_in_custody"],
+            id="USSG 1B1.13(b)(4): asks how it is established only after a yes",
+        ),
+        # (b)(5) other reasons
+        pytest.param(
+            "other_reasons",
+            {**F},
             "unknown",
             [],
-            id="USSG 1B1.13(b)(6): 10 years served, disparity for a lawyer",
+            id="USSG 1B1.13(b)(5): always a lawyer's judgment, nothing to ask",
+        ),
+        # (b)(6) unusually long sentence: before and since Rutherford (May 28, 2026)
+        pytest.param(
+            "unusually_long_sentence",
+            {**F, "served_months": 120, "as_of": BEFORE_RUTHERFORD},
+            "unknown",
+            [],
+            id="USSG 1B1.13(b)(6): before Rutherford, 10 years served, disparity for a lawyer",
         ),
         pytest.param(
             "unusually_long_sentence",
-            {**F, "served_months": 119},
+            {**F, "served_months": 119, "as_of": BEFORE_RUTHERFORD},
             "not_met",
             [],
-            id="USSG 1B1.13(b)(6): under 10 years served",
+            id="USSG 1B1.13(b)(6): before Rutherford, under 10 years served",
+        ),
+        pytest.param(
+            "unusually_long_sentence",
+            {**F, "as_of": BEFORE_RUTHERFORD},
+            "unknown",
+            ["served_months"],
+            id="USSG 1B1.13(b)(6): before Rutherford, time served unknown",
+        ),
+        pytest.param(
+            "unusually_long_sentence",
+            {**F, "served_months": 240, "as_of": RUTHERFORD_DAY},
+            "not_met",
+            [],
+            id="Rutherford v. United States (2026): from May 28, 2026 not met, 20 years served",
         ),
         pytest.param(
             "unusually_long_sentence",
             {**F},
-            "unknown",
-            ["served_months"],
-            id="USSG 1B1.13(b)(6): time served unknown",
+            "not_met",
+            [],
+            id="Rutherford v. United States (2026): not met, nothing to ask",
         ),
     ],
 )
@@ -292,7 +491,13 @@ def test_court_ground(name: str, facts: dict[str, Any], status: str, missing: li
     ],
 )
 def test_no_court_ground_without_a_3582_motion(facts: dict[str, Any]) -> None:
-    result = assessed(**facts, terminal_illness=True, abused_in_custody=True)
+    result = assessed(
+        **facts,
+        terminal_illness=True,
+        abused_in_custody=True,
+        abuse_established_by="conviction",
+        care_not_provided=True,
+    )
     assert {g["status"] for g in result["court_grounds"].values()} == {"not_met"}
 
 
@@ -303,6 +508,62 @@ def test_court_and_bop_differ_on_age_thresholds() -> None:
     assert result["bop_criteria"]["elderly_other"]["status"] == "not_met"
 
 
-def test_unusually_long_sentence_says_its_validity_is_contested() -> None:
-    notes = ground("unusually_long_sentence", **F, served_months=200)["notes"]
+def test_the_court_fits_where_the_bops_narrower_medical_test_does_not() -> None:
+    """A serious illness that is not 'incurable, progressive' (PS 5050.50 § 3(b))."""
+    result = assessed(
+        **F,
+        debilitating_condition=False,
+        serious_condition=True,
+        recovery_not_expected=True,
+        self_care="limited",
+    )
+    assert result["court_grounds"]["serious_medical"]["status"] == "met"
+    assert result["bop_criteria"]["debilitated_medical"]["status"] == "not_met"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "terminal_illness",
+        "serious_medical",
+        "inadequate_care",
+        "outbreak",
+        "age",
+        "family_child",
+        "family_spouse",
+        "family_parent",
+        "abuse",
+        "other_reasons",
+        "unusually_long_sentence",
+    ],
+)
+def test_no_court_ground_uses_a_test_only_the_bop_has(name: str) -> None:
+    result = ground(name, **F)
+    words = " ".join([result["rule"], *(c["condition"] for c in result["conditions"])]).lower()
+    for bop_only in ("incurable", "progressive", "chronic", "function in", "correctional facility"):
+        assert bop_only not in words
+
+
+def test_unusually_long_sentence_before_rutherford_says_its_validity_was_contested() -> None:
+    notes = ground("unusually_long_sentence", **F, served_months=200, as_of=BEFORE_RUTHERFORD)[
+        "notes"
+    ]
     assert any("contested" in note for note in notes)
+
+
+def test_unusually_long_sentence_since_rutherford_names_the_decision_and_what_is_unsettled() -> (
+    None
+):
+    result = ground("unusually_long_sentence", **F, served_months=240)
+    assert "Rutherford v. United States" in result["citation"]
+    notes = " ".join(result["notes"])
+    assert "Rutherford v. United States (U.S. May 28, 2026)" in notes
+    assert "unsettled" in notes
+    assert "ask a lawyer" in notes
+    assert "Health, age, family and abuse grounds are not affected" in notes
+
+
+def test_a_bare_yes_to_abuse_is_never_a_fit() -> None:
+    result = assessed(**F, abused_in_custody=True)
+    assert "abuse" not in result["summary"]["court_met"]
+    assert "abuse" in result["summary"]["court_unknown"]

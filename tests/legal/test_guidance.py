@@ -59,7 +59,18 @@ def text(items: list[str]) -> str:
             id="USSG 1B1.13(b)(4): abuse findings",
         ),
         pytest.param({}, "release plan", id="571.61(a)(2): always a release plan"),
-        pytest.param({}, "letters of support", id="seed 001: attachments for a motion"),
+        pytest.param({}, "letters of support", id="common practice: attachments for a motion"),
+        pytest.param(
+            {"care_not_provided": True},
+            "sick-call requests",
+            id="USSG 1B1.13(b)(1)(C): records of the care not given",
+        ),
+        pytest.param(
+            {"outbreak_at_facility": True},
+            "health-department notices",
+            id="USSG 1B1.13(b)(1)(D): what shows the outbreak",
+        ),
+        pytest.param({}, "every diagnosis", id="Williams (7th Cir. 2021): every reason"),
     ],
 )
 def test_documents_to_gather(facts: dict[str, Any], fragment: str) -> None:
@@ -122,23 +133,40 @@ def test_documents_not_asked_for(facts: dict[str, Any], fragment: str) -> None:
         ),
         pytest.param(
             {**F, "warden_request_received": "2026-11-20"},
-            ["From Sunday 20 December 2026 the person may file"],
-            id="3582(c)(1)(A): court date still ahead",
+            [
+                "The first safe day to file a motion in the sentencing court is Tuesday, "
+                "December 22, 2026; filing earlier can get it dismissed",
+                "new request",
+            ],
+            id="Fed. R. Crim. P. 45(a): day 30 on a Sunday, first safe day the Tuesday",
         ),
         pytest.param(
-            {**F, "warden_request_received": "2026-10-26"},
-            ["Since Wednesday 25 November 2026 the person may file"],
-            id="3582(c)(1)(A): court date reached today",
+            {**F, "warden_request_received": "2026-10-25"},
+            ["Since Wednesday, November 25, 2026, the person may file"],
+            id="3582(c)(1)(A): first safe day reached today",
         ),
         pytest.param(
             {**F, "warden_request_received": "2026-11-01", "warden_denied_on": "2026-11-10"},
-            ["file a BP-10 with the Regional Director by Monday 30 November 2026"],
-            id="542.15(a): BP-10 still open",
+            [
+                "file a BP-9 with the prison (addressed to the Warden) by Monday, November 30, "
+                "2026 (or by the deadline written on the denial letter)"
+            ],
+            id="542.14(a): BP-9 still open",
         ),
         pytest.param(
             {**F, "warden_request_received": "2026-10-01", "warden_denied_on": "2026-10-10"},
-            ["time to file a BP-10 ended on Friday 30 October 2026", "valid reason"],
-            id="542.14(b): BP-10 late",
+            ["time to file a BP-9 ended on Friday, October 30, 2026", "valid reason"],
+            id="542.14(b): BP-9 late",
+        ),
+        pytest.param(
+            {
+                **F,
+                "warden_request_received": "2026-09-01",
+                "warden_denied_on": "2026-09-10",
+                "bp9_denied_on": "2026-11-10",
+            },
+            ["file a BP-10 with the Regional Director by Monday, November 30, 2026"],
+            id="542.15(a): BP-10 still open after the warden's answer to the BP-9",
         ),
         pytest.param(
             {
@@ -147,8 +175,18 @@ def test_documents_not_asked_for(facts: dict[str, Any], fragment: str) -> None:
                 "warden_denied_on": "2026-09-10",
                 "regional_denied_on": "2026-11-20",
             },
-            ["file a BP-11 with the General Counsel by Sunday 20 December 2026"],
+            ["file a BP-11 with the General Counsel by Sunday, December 20, 2026"],
             id="542.15(a): BP-11 still open",
+        ),
+        pytest.param(
+            {**F, "terminal_illness": False, "debilitating_condition": False, "age": 40},
+            ["USSG § 1B1.13(b)(5)", "lawyer can judge"],
+            id="USSG 1B1.13(b)(5): named when nothing listed fits",
+        ),
+        pytest.param(
+            {"jurisdiction": "federal", "offense_date": "1980-01-01", "parolable_sentence": True},
+            ["reduce the minimum term to the time already served", "consider parole at once"],
+            id="4205(g): asks to reduce the minimum term for parole",
         ),
     ],
 )
@@ -156,6 +194,25 @@ def test_next_steps(facts: dict[str, Any], fragments: list[str]) -> None:
     steps = text(assessed(**facts)["next_steps"])
     for fragment in fragments:
         assert fragment in steps
+
+
+def test_a_later_appeal_shows_the_earlier_one_was_filed() -> None:
+    steps = text(
+        assessed(
+            **F,
+            warden_request_received="2026-09-01",
+            warden_denied_on="2026-09-10",
+            regional_denied_on="2026-11-20",
+        )["next_steps"]
+    )
+    assert "BP-9" not in steps
+    assert "BP-10" not in steps
+    assert "BP-11" in steps
+
+
+def test_the_catch_all_is_not_named_when_a_listed_ground_may_fit() -> None:
+    steps = text(assessed(**F, terminal_illness=True)["next_steps"])
+    assert "1B1.13(b)(5)" not in steps
 
 
 def test_answered_appeal_is_not_asked_for_again() -> None:
@@ -191,7 +248,34 @@ def test_caveats(facts: dict[str, Any], court_caveats: bool) -> None:
     assert "does not mean release" in caveats
     assert "3553(a)" in caveats
     assert ("1B1.13(d)" in caveats) is court_caveats
+    assert ("1B1.13(e)" in caveats) is court_caveats
     assert result["disclaimer"] in result["caveats"]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "fragment"),
+    [
+        pytest.param(
+            "2026-05-27", "courts differ", id="28 U.S.C. 2255: before Fernandez, courts differed"
+        ),
+        pytest.param(
+            "2026-05-28",
+            "Fernandez v. United States (U.S. 2026)",
+            id="Fernandez v. United States (2026): from May 28, 2026 not a reason",
+        ),
+    ],
+)
+def test_attacks_on_the_conviction_go_in_a_2255_motion(as_of: str, fragment: str) -> None:
+    caveats = text(assessed(**F, as_of=as_of)["caveats"])
+    assert "28 U.S.C. § 2255" in caveats
+    assert "strict time limits" in caveats
+    assert fragment in caveats
+
+
+def test_the_court_does_not_require_an_unforeseen_reason_but_the_bop_does() -> None:
+    caveats = text(assessed(**F)["caveats"])
+    assert "USSG § 1B1.13(e)" in caveats
+    assert "28 CFR 571.60" in caveats
 
 
 def test_every_sentence_of_guidance_cites_a_source() -> None:

@@ -10,25 +10,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.legal import CaseError, assess_dict, parse_case
-from bot.legal.case import INPUT_KEYS
+from bot.legal.case import BOOL_KEYS_IN_ORDER, INPUT_KEYS, AbuseFinding
+from bot.legal.dates import court_open
 
 TODAY = date(2026, 11, 25)
-BOOLEAN_KEYS = [
-    "parolable_sentence",
-    "terminal_illness",
-    "debilitating_condition",
-    "bed_or_chair_over_half",
-    "age_related_condition",
-    "deteriorating_health",
-    "treatment_no_improvement",
-    "child_caregiver_lost",
-    "only_caregiver_for_child",
-    "spouse_incapacitated",
-    "only_caregiver_for_spouse",
-    "parent_incapacitated",
-    "only_caregiver_for_parent",
-    "abused_in_custody",
-]
+BOOLEAN_KEYS = list(BOOL_KEYS_IN_ORDER)
+ABUSE_FINDINGS = [finding.value for finding in AbuseFinding]
 
 
 @st.composite
@@ -42,9 +29,11 @@ def full_cases(draw: st.DrawFn) -> dict[str, Any]:
     cap = months_since_offense if sentence == "life" else min(sentence, months_since_offense)
     served = draw(st.integers(0, max(0, int(cap))))
     received = as_of - timedelta(days=draw(st.integers(0, 400)))
-    steps = [draw(st.integers(0, 60)) for _ in range(5)]
+    steps = [draw(st.integers(0, 60)) for _ in range(7)]
     denied = received + timedelta(days=steps[0])
-    bp10 = denied + timedelta(days=steps[1])
+    bp9 = denied + timedelta(days=steps[5])
+    bp9_denied = bp9 + timedelta(days=steps[6])
+    bp10 = bp9_denied + timedelta(days=steps[1])
     regional = bp10 + timedelta(days=steps[2])
     bp11 = regional + timedelta(days=steps[3])
     final = bp11 + timedelta(days=steps[4])
@@ -62,6 +51,8 @@ def full_cases(draw: st.DrawFn) -> dict[str, Any]:
         "self_care": draw(st.sampled_from(["none", "limited", "full"])),
         "warden_request_received": received.isoformat(),
         "warden_denied_on": denied.isoformat(),
+        "bp9_filed_on": bp9.isoformat(),
+        "bp9_denied_on": bp9_denied.isoformat(),
         "bp10_filed_on": bp10.isoformat(),
         "regional_denied_on": regional.isoformat(),
         "bp11_filed_on": bp11.isoformat(),
@@ -69,6 +60,8 @@ def full_cases(draw: st.DrawFn) -> dict[str, Any]:
         **{key: draw(st.booleans()) for key in BOOLEAN_KEYS},
         "terminal_illness": terminal,
     }
+    if case["abused_in_custody"]:
+        case["abuse_established_by"] = draw(st.sampled_from(ABUSE_FINDINGS))
     if terminal:
         case["terminal_diagnosis_on"] = (
             as_of - timedelta(days=draw(st.integers(0, 90)))
@@ -136,9 +129,18 @@ def test_deadlines_never_precede_their_starting_event(case: dict[str, Any]) -> N
     deadlines = result["deadlines"]
     received = date.fromisoformat(case["warden_request_received"])
     if "court_motion_earliest" in deadlines:
-        court = date.fromisoformat(deadlines["court_motion_earliest"]["date"])
-        assert court <= received + timedelta(days=30)
+        court_date = deadlines["court_motion_earliest"]
+        court = date.fromisoformat(court_date["date"])
         assert court >= received
+        if "wait_ends" in court_date:
+            # Fed. R. Crim. P. 45(a)(1): the day after a last day that is a business day, at
+            # least 31 days after receipt; a weekend and a holiday add at most three more.
+            wait_ends = date.fromisoformat(court_date["wait_ends"])
+            assert court == wait_ends + timedelta(days=1)
+            assert court_open(wait_ends)
+            assert received + timedelta(days=31) <= court <= received + timedelta(days=34)
+        else:
+            assert court == date.fromisoformat(case["final_denial_on"])
     for deadline in deadlines.values():
         assert deadline["citation"]
         assert (
