@@ -1,4 +1,4 @@
-"""The earliest day a family may take a compassionate-release motion to court."""
+"""The first safe day a family may take a compassionate-release motion to court."""
 
 from __future__ import annotations
 
@@ -54,6 +54,7 @@ class ActionCourtDeadline(Action):  # type: ignore[misc]
         try:
             deadline = _court_motion_earliest(received, as_of)
             earliest = date.fromisoformat(deadline["date"])
+            last_day = date.fromisoformat(deadline["wait_ends"])
             passed, citation = bool(deadline["passed"]), str(deadline["citation"])
         except (KeyError, TypeError, ValueError):
             # ValueError includes bot.legal.CaseError, the engine's refusal of an input.
@@ -63,6 +64,7 @@ class ActionCourtDeadline(Action):  # type: ignore[misc]
         dispatcher.utter_message(
             response="utter_court_deadline_passed" if passed else "utter_court_deadline",
             received=long_date(received),
+            last_day=long_date(last_day),
             earliest=long_date(earliest),
             citation=citation,
         )

@@ -1,8 +1,10 @@
 """A draft of the request to the Warden, built from the engine's assessment (pure: no I/O).
 
 The family reviews it, fills in every [bracket] and sends it. It lists every criterion and ground
-that may fit, because a court may refuse a reason the Warden never saw (seed 001), and the release
-plan the regulation asks for (28 CFR 571.61(a)).
+that may fit, because some courts refuse a reason the Warden never saw (United States v. Williams,
+987 F.3d 700 (7th Cir. 2021)), and the release plan the regulation asks for (28 CFR 571.61(a)). On
+the "old law" route it asks for what 18 U.S.C. § 4205(g) allows: a reduced minimum term, so that
+the Parole Commission can consider parole at once (28 CFR 571.60).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 STATUTES = {
     "3582": "18 U.S.C. § 3582(c)(1)(A)",
-    # "Old law" offences (before 1 November 1987, parolable sentence): 28 CFR 572.40.
+    # "Old law" offenses (before November 1, 1987, parolable sentence): 28 CFR 572.40.
     "4205g": "18 U.S.C. § 4205(g)",
 }
 # Routes on which the BOP brings no motion at all: nothing to ask the Warden for (28 CFR 571.64).
@@ -48,11 +50,19 @@ class WardenRequestDraft:
 NOTES: tuple[str, ...] = (
     "Keep a copy of the signed request and of everything you attach.",
     "Write down the day the Warden receives it (hand it to staff and ask for a dated receipt, "
-    "or send it by certified mail with a return receipt): the 30 days before your loved one may "
-    "go to court count from that day, not from the day it was sent [18 U.S.C. § 3582(c)(1)(A); "
-    "PS 5050.50 § 2].",
-    "Include every reason that may apply, even ones you are unsure of: a court may refuse a "
-    "reason the Warden never saw [seed 001].",
+    "or send it by certified mail with a return receipt). The 30 days before your loved one may "
+    "go to court are counted from the day after the Warden receives it, not from the day it was "
+    "sent; if the 30th day is a weekend or holiday, the wait runs to the next business day, and "
+    "the first safe day to file is the day after. Tell me the day and I will work it out "
+    "[18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P. 45(a); BOP Program Statement 5050.50 § 2].",
+    "Include every reason and every diagnosis that may apply, even ones you are unsure of: some "
+    "courts refuse a reason the Warden never saw. If a new reason comes up later, send a new "
+    "request [United States v. Williams, 987 F.3d 700 (7th Cir. 2021)].",
+)
+OLD_LAW_NOTE = (
+    'On an "old law" sentence the request asks the BOP to move the court to reduce the minimum '
+    "term, so that the Parole Commission can consider parole at once; the Parole Commission then "
+    "decides on release [18 U.S.C. § 4205(g); 28 CFR 571.60]."
 )
 
 
@@ -92,16 +102,26 @@ def draft_warden_request(
     if route in NO_WARDEN_REQUEST_ROUTES:
         raise ValueError(f"no request to the Warden on route {route!r}")
     statute = STATUTES.get(route, STATUTES["3582"])
+    old_law = route == "4205g"
     bop = grounds_that_may_fit(assessment.get("bop_criteria", {}))
     court = grounds_that_may_fit(assessment.get("court_grounds", {}))
     prison = facility.strip() if facility and facility.strip() else FACILITY
+    asked = (
+        "I ask the Bureau of Prisons to file a motion with the sentencing court under "
+        f"{statute} to reduce the minimum term of my sentence to the time I have already "
+        "served, so that I become eligible for parole at once and the U.S. Parole Commission "
+        "can consider my release (28 CFR 571.60, 571.61), for the extraordinary and compelling "
+        "reasons below."
+        if old_law
+        else f"I ask the Bureau of Prisons to file a motion with the sentencing court to reduce "
+        f"my sentence (compassionate release) under {statute} and 28 CFR 571.61, for the "
+        f"extraordinary and compelling reasons below."
+    )
     paragraphs = [
         f"To: The Warden, {prison}\nFrom: {NAME}, Register No. {REGISTER}, {prison}\nDate: {DATE}",
         f"Re: Request for Compassionate Release / Reduction in Sentence under {statute}",
         "Dear Warden,",
-        f"I ask the Bureau of Prisons to file a motion with the sentencing court to reduce my "
-        f"sentence (compassionate release) under {statute} and 28 CFR 571.61, for the "
-        f"extraordinary and compelling reasons below.\n"
+        f"{asked}\n"
         f"[If a family member sends this request, write instead: I, [your name], ask on behalf "
         f"of {NAME}, Register No. {REGISTER}, my [relationship] (28 CFR 571.61(b)).]",
         *_reasons(bop, court),
@@ -122,7 +142,7 @@ def draft_warden_request(
         text="\n\n".join(paragraphs),
         bop_grounds=bop,
         court_grounds=court,
-        notes=NOTES,
+        notes=(*NOTES, OLD_LAW_NOTE) if old_law else NOTES,
     )
 
 
@@ -139,13 +159,14 @@ def _reasons(bop: tuple[Ground, ...], court: tuple[Ground, ...]) -> list[str]:
         return [
             "The extraordinary and compelling reasons are:\n"
             "[Describe every reason that may apply, for example a terminal or serious illness, "
-            "age with failing health, or a family member who needs them as the only caregiver, "
-            "with dates and the names of the doctors.]"
+            "age with failing health, or a family member who needs them as the only caregiver. "
+            "List every diagnosis, with dates and the names of the doctors.]"
         ]
     sections = [
         "The extraordinary and compelling reasons are:\n"
-        "[Under each reason, describe the facts in your own words, with dates and names. A point "
-        'marked "Check" is something the reason also needs: keep the reason if it may be true.]'
+        "[Under each reason, describe the facts in your own words, with dates and names. List "
+        "every diagnosis, with the doctor's name and the date. A point marked \"Check\" is "
+        "something the reason also needs: keep the reason if it may be true.]"
     ]
     numbers = iter(range(1, len(bop) + len(court) + 1))
     if bop:

@@ -16,7 +16,7 @@ OUT_OF_SCOPE_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
 QUESTIONS: dict[str, str] = {
     "jurisdiction": "Which court sentenced your loved one: a federal court, a state court or "
     "D.C. Superior Court?",
-    "offense_date": "Did the offence happen before or after 1 November 1987?",
+    "offense_date": "Did the offense happen on or after November 1, 1987 (or go on past that day)?",
     "parolable_sentence": "Is the sentence one that allows parole?",
     "age": "How old is your loved one?",
     "sentence_months": "How long is the sentence?",
@@ -24,12 +24,22 @@ QUESTIONS: dict[str, str] = {
     "terminal_illness": "Has a doctor diagnosed a terminal illness?",
     "debilitating_condition": "Is there an illness that cannot be cured and keeps getting worse, "
     "or an injury they will not recover from?",
+    "serious_condition": "Do they have a serious medical condition, or a serious physical or "
+    "mental impairment such as dementia?",
     "self_care": "How much can they take care of themselves?",
+    "recovery_not_expected": "Do the doctors expect them to recover?",
     "bed_or_chair_over_half": "Are they in a bed or chair more than half of the waking day?",
     "age_related_condition": "Do they have a chronic or serious illness that comes with age?",
     "deteriorating_health": "Is their health getting worse, so that it is hard to function in "
     "prison?",
+    "aging_deterioration": "Is their physical or mental health getting seriously worse as they "
+    "age?",
     "treatment_no_improvement": "Have the doctors said treatment will not help much?",
+    "care_not_provided": "Do they need long-term or specialized medical care that the prison is "
+    "not giving them?",
+    "outbreak_at_facility": "Is there an outbreak of a disease (such as COVID) or a declared "
+    "health emergency at the prison?",
+    "outbreak_risk_factors": "Does their own health put them at high risk from it?",
     "child_caregiver_lost": "Has the person caring for their child died or become unable to do it?",
     "only_caregiver_for_child": "Would they be the only family member able to care for the child?",
     "spouse_incapacitated": "Is their spouse or registered partner incapacitated?",
@@ -38,6 +48,8 @@ QUESTIONS: dict[str, str] = {
     "parent_incapacitated": "Is their parent incapacitated?",
     "only_caregiver_for_parent": "Would they be the only one able to care for the parent?",
     "abused_in_custody": "Were they abused by prison staff during this sentence?",
+    "abuse_established_by": "Has the abuse been confirmed, for example by a conviction, a court "
+    "case or an official investigation?",
 }
 GROUPS: tuple[tuple[str, str], ...] = (
     ("bop_criteria", "With the warden and the BOP"),
@@ -80,7 +92,15 @@ def _rule_item(rule: Mapping[str, Any]) -> str:
         return f"{head}: fits what you told me: {'; '.join(_conditions(rule, 'met'))}."
     fits = "; ".join(_conditions(rule, "met"))
     still = "; ".join(_conditions(rule, "unknown"))
-    return f"{head}: could fit. What fits: {fits}. Still to find out: {still}."
+    return f"{head}: may fit. What fits: {fits}. Still to find out or to show: {still}."
+
+
+def _not_fitting_item(rule: Mapping[str, Any]) -> str:
+    head = f"{rule['title']} [{rule['citation']}]"
+    # Where part of the rule fits, say which part rules it out (for example a change in the law).
+    if not _conditions(rule, "met"):
+        return head
+    return f"{head}: {'; '.join(_conditions(rule, 'not_met'))}."
 
 
 def criteria_messages(assessment: Mapping[str, Any]) -> list[str]:
@@ -96,12 +116,19 @@ def criteria_messages(assessment: Mapping[str, Any]) -> list[str]:
         items += [f"Note: {note}" for note in notes]
         messages += chunk(f"{heading}, these may fit what you told me:", items)
     if not messages:
+        catch_all = assessment["court_grounds"].get("other_reasons", {})
+        other = (
+            f" The court can also weigh other circumstances as serious as these "
+            f"[{catch_all['citation']}]; a lawyer can judge whether yours could count."
+            if catch_all.get("status") == "unknown"
+            else ""
+        )
         messages.append(
-            "On what you told me so far, none of the BOP's criteria or the court's grounds fits "
-            "yet. That can change with more facts, and a lawyer may see more."
+            "On what you told me so far, none of the BOP's criteria or the court's listed "
+            f"grounds fits yet. That can change with more facts.{other}"
         )
     not_fitting = [
-        f"{rule['title']} [{rule['citation']}]"
+        _not_fitting_item(rule)
         for group, _ in GROUPS
         for rule in assessment[group].values()
         if rule["status"] == "not_met"
@@ -130,13 +157,20 @@ def date_lines(assessment: Mapping[str, Any], case: Mapping[str, Any]) -> list[s
         if holiday:
             day += f" ({holiday}, a federal holiday)"
         received = case.get("warden_request_received")
-        if key == "court_motion_earliest" and received and "final_denial_on" not in case:
-            when = "since" if deadline["passed"] else "from"
-            line = (
-                f"The warden received the request on "
-                f"{long_date(date.fromisoformat(received))}, so {when} {day} your loved one may "
-                f"file a motion in the sentencing court [{deadline['citation']}]."
-            )
+        wait_ends = deadline.get("wait_ends")
+        if key == "court_motion_earliest" and received and wait_ends:
+            last = long_date(date.fromisoformat(wait_ends))
+            told = f"The warden received the request on {long_date(date.fromisoformat(received))}"
+            if deadline["passed"]:
+                line = (
+                    f"{told}. The 30-day wait ended on {last}, so since {day} your loved one may "
+                    f"file a motion in the sentencing court [{deadline['citation']}]."
+                )
+            else:
+                line = (
+                    f"{told}. The 30-day wait ends on {last}, so the first safe day to file a "
+                    f"motion in the sentencing court is {day} [{deadline['citation']}]."
+                )
         else:
             prefix = f"{day} (this day has passed)" if deadline["passed"] else day
             line = f"{prefix}: {deadline['description']} [{deadline['citation']}]"

@@ -1,5 +1,6 @@
-"""action_court_deadline: the earliest day to file in court, 30 days after the warden received
-the request (18 U.S.C. § 3582(c)(1)(A))."""
+"""action_court_deadline: the first safe day to file in court, the day after the 30-day wait that
+starts the day after the warden received the request (18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P.
+45(a))."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from actions.court_deadline import ActionCourtDeadline
 from bot.legal import CaseError
 
 TODAY = date(2026, 3, 1)
-CITATION = "18 U.S.C. § 3582(c)(1)(A); PS 5050.50 § 9"
+CITATION = "18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P. 45(a)"
 
 
 def tracker_for(text: str, intent: str = "ask_court_deadline") -> Tracker:
@@ -55,19 +56,20 @@ def test_is_registered_under_the_name_the_rules_use() -> None:
     assert ActionCourtDeadline().name() == "action_court_deadline"
 
 
-def test_a_request_received_on_10_january_allows_filing_from_9_february() -> None:
+def test_a_request_received_on_january_10_allows_filing_from_february_10() -> None:
     events, messages = run("the warden got his request on January 10, 2026. when can we file?")
 
     assert events == [
         SlotSet("warden_request_received", "2026-01-10"),
-        SlotSet("court_motion_earliest", "2026-02-09"),
+        SlotSet("court_motion_earliest", "2026-02-10"),
         SlotSet("awaiting_warden_date", False),
     ]
-    assert sent(messages, "received", "earliest", "citation") == [
+    assert sent(messages, "received", "last_day", "earliest", "citation") == [
         {
             "response": "utter_court_deadline_passed",
-            "received": "Saturday 10 January 2026",
-            "earliest": "Monday 9 February 2026",
+            "received": "Saturday, January 10, 2026",
+            "last_day": "Monday, February 9, 2026",
+            "earliest": "Tuesday, February 10, 2026",
             "citation": CITATION,
         }
     ]
@@ -78,14 +80,16 @@ def test_a_day_still_to_come_is_announced_as_upcoming() -> None:
 
     assert events == [
         SlotSet("warden_request_received", "2026-02-20"),
-        SlotSet("court_motion_earliest", "2026-03-22"),
+        SlotSet("court_motion_earliest", "2026-03-24"),
         SlotSet("awaiting_warden_date", False),
     ]
-    assert sent(messages, "received", "earliest") == [
+    # Day 30 is Sunday, March 22: the wait runs to Monday, and Tuesday is the first safe day.
+    assert sent(messages, "received", "last_day", "earliest") == [
         {
             "response": "utter_court_deadline",
-            "received": "Friday 20 February 2026",
-            "earliest": "Sunday 22 March 2026",
+            "received": "Friday, February 20, 2026",
+            "last_day": "Monday, March 23, 2026",
+            "earliest": "Tuesday, March 24, 2026",
         }
     ]
 
@@ -93,18 +97,18 @@ def test_a_day_still_to_come_is_announced_as_upcoming() -> None:
 @pytest.mark.parametrize(
     ("received", "earliest", "response"),
     [
-        # Received today: the 30 days have only begun.
-        ("3/1/2026", "Tuesday 31 March 2026", "utter_court_deadline"),
-        # Received exactly 30 days ago: today is the earliest day, not a day already passed.
-        ("1/30/2026", "Sunday 1 March 2026", "utter_court_deadline"),
-        # Received 31 days ago: the earliest day was yesterday.
-        ("1/29/2026", "Saturday 28 February 2026", "utter_court_deadline_passed"),
+        # Received today (Wednesday, March 4): the 30 days have not begun.
+        ("3/4/2026", "Saturday, April 4, 2026", "utter_court_deadline"),
+        # Day 30 was yesterday: today is the first safe day, not a day already passed.
+        ("2/1/2026", "Wednesday, March 4, 2026", "utter_court_deadline"),
+        # Day 30 was the day before yesterday: the first safe day was yesterday.
+        ("1/31/2026", "Tuesday, March 3, 2026", "utter_court_deadline_passed"),
     ],
 )
-def test_the_earliest_day_itself_is_not_yet_passed(
+def test_the_first_safe_day_itself_is_not_yet_passed(
     received: str, earliest: str, response: str
 ) -> None:
-    _, messages = run(f"the warden received it {received}")
+    _, messages = run(f"the warden received it {received}", today=date(2026, 3, 4))
 
     assert sent(messages, "earliest") == [{"response": response, "earliest": earliest}]
 
@@ -116,7 +120,7 @@ def test_a_spanish_date_is_understood() -> None:
 
     assert events[0] == SlotSet("warden_request_received", "2026-01-10")
     assert sent(messages, "earliest") == [
-        {"response": "utter_court_deadline_passed", "earliest": "Monday 9 February 2026"}
+        {"response": "utter_court_deadline_passed", "earliest": "Tuesday, February 10, 2026"}
     ]
 
 
@@ -132,7 +136,7 @@ def test_a_date_in_the_future_is_not_a_day_the_warden_received_anything() -> Non
 
     assert events == [SlotSet("awaiting_warden_date", True)]
     assert sent(messages, "received") == [
-        {"response": "utter_warden_date_future", "received": "Sunday 20 December 2026"}
+        {"response": "utter_warden_date_future", "received": "Sunday, December 20, 2026"}
     ]
 
 
@@ -149,6 +153,7 @@ def test_a_date_the_engine_refuses_gets_a_kind_answer_not_a_crash() -> None:
     [
         {"deadlines": {}},
         {"deadlines": {"court_motion_earliest": {"date": "not a date"}}},
+        {"deadlines": {"court_motion_earliest": {"date": "2026-02-10", "passed": True}}},
     ],
 )
 def test_an_unexpected_engine_answer_gets_a_kind_answer_not_a_crash(

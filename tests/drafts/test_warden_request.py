@@ -37,7 +37,11 @@ def test_an_old_law_parolable_sentence_is_asked_for_under_4205g() -> None:
     )
 
     assert "Reduction in Sentence under 18 U.S.C. § 4205(g)" in draft.text
+    assert "reduce the minimum term of my sentence to the time I have already served" in draft.text
+    assert "eligible for parole at once" in draft.text
+    assert "Parole Commission" in draft.text
     assert "3582" not in draft.text
+    assert any("Parole Commission then decides" in note for note in draft.notes)
 
 
 def test_it_is_addressed_to_the_warden_with_placeholders_for_what_we_do_not_know() -> None:
@@ -65,7 +69,7 @@ def test_every_met_criterion_and_ground_is_listed_with_its_title_and_citation() 
 
     assert "Terminal medical condition" in titles(draft.bop_grounds)
     assert "Terminal illness" in titles(draft.court_grounds)
-    assert "1. Terminal medical condition (PS 5050.50 § 3(a); 18 U.S.C. § 3582(d)(1))" in (
+    assert "1. Terminal medical condition (BOP Program Statement 5050.50 § 3(a); 18 U.S.C. § 3582(d)(1))" in (
         draft.text
     )
     assert "Terminal illness (USSG § 1B1.13(b)(1)(A))" in draft.text
@@ -159,7 +163,12 @@ def test_the_notes_say_to_keep_a_copy_and_record_the_day_the_warden_receives_it(
 
     assert draft.notes[0] == "Keep a copy of the signed request and of everything you attach."
     assert "Write down the day the Warden receives it" in draft.notes[1]
-    assert "PS 5050.50 § 2" in draft.notes[1]
+    assert "BOP Program Statement 5050.50 § 2" in draft.notes[1]
+    assert "counted from the day after the Warden receives it" in draft.notes[1]
+    assert "the first safe day to file is the day after" in draft.notes[1]
+    assert "Fed. R. Crim. P. 45(a)" in draft.notes[1]
+    assert "every reason and every diagnosis" in draft.notes[2]
+    assert "send a new request" in draft.notes[2]
     assert not any(note in draft.text for note in draft.notes)
 
 

@@ -62,7 +62,10 @@ def test_never_promises_release_and_always_says_it_is_not_legal_advice(
 def test_a_terminal_illness_names_the_criterion_the_ground_and_their_sources() -> None:
     text = joined(TERMINAL)
 
-    assert "Terminal medical condition [PS 5050.50 § 3(a); 18 U.S.C. § 3582(d)(1)]: fits" in text
+    assert (
+        "Terminal medical condition [BOP Program Statement 5050.50 § 3(a); 18 U.S.C. "
+        "§ 3582(d)(1)]: fits"
+    ) in text
     assert "Terminal illness [USSG § 1B1.13(b)(1)(A)]: fits" in text
 
 
@@ -70,40 +73,44 @@ def test_the_court_date_is_said_from_the_day_the_warden_received_the_request() -
     text = joined(TERMINAL)
 
     assert (
-        "The warden received the request on Tuesday 3 March 2026, so from Thursday 2 April 2026 "
-        "your loved one may file a motion in the sentencing court "
-        "[18 U.S.C. § 3582(c)(1)(A); PS 5050.50 § 9]."
+        "The warden received the request on Tuesday, March 3, 2026. The 30-day wait ends on "
+        "Thursday, April 2, 2026, so the first safe day to file a motion in the sentencing court "
+        "is Friday, April 3, 2026 [18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P. 45(a)]."
     ) in text
-    assert "Tuesday 17 March 2026: The BOP must process a terminally ill person's request" in text
+    assert "Tuesday, March 17, 2026: The BOP must process a terminally ill person's request" in text
 
 
 def test_a_court_date_already_passed_is_said_in_the_past() -> None:
     lines = date_lines(assess_dict(CAREGIVER, TODAY), CAREGIVER)
 
     assert lines[0].startswith(
-        "The warden received the request on Monday 5 January 2026, so since Wednesday 4 "
-        "February 2026 your loved one may file"
+        "The warden received the request on Monday, January 5, 2026. The 30-day wait ended on "
+        "Wednesday, February 4, 2026, so since Thursday, February 5, 2026 your loved one may file"
     )
-    assert "Monday 9 February 2026 (this day has passed): Last day to appeal" in lines[1]
+    assert "Monday, February 9, 2026 (this day has passed): Last day to appeal" in lines[1]
+    assert "BP-9" in lines[1]
 
 
 def test_a_date_in_the_next_steps_is_not_said_twice() -> None:
     text = joined(TERMINAL)
 
-    assert text.count("Thursday 2 April 2026") == 1
+    assert text.count("Friday, April 3, 2026") == 1
 
 
 def test_the_elderly_case_names_the_bop_rule_with_its_section() -> None:
     text = joined(ELDERLY)
 
-    assert "Other elderly [PS 5050.50 § 4(c)]: fits what you told me" in text
-    assert "Age [USSG § 1B1.13(b)(2)]: could fit" in text
+    assert "Other elderly [BOP Program Statement 5050.50 § 4(c)]: fits what you told me" in text
+    assert "Age [USSG § 1B1.13(b)(2)]: may fit" in text
 
 
 def test_the_caregiver_case_names_the_family_rules() -> None:
     text = joined(CAREGIVER)
 
-    assert "Death or incapacitation of the caregiver of the person's child [PS 5050.50 § 5]" in text
+    assert (
+        "Death or incapacitation of the caregiver of the person's child "
+        "[BOP Program Statement 5050.50 § 5]"
+    ) in text
     assert "Family: caregiver of the person's child [USSG § 1B1.13(b)(3)(A)]: fits" in text
     assert "death certificate" in text
 
@@ -125,6 +132,33 @@ def test_with_nothing_fitting_it_says_so_kindly() -> None:
     first = criteria_messages(assess_dict(case, TODAY))[0]
 
     assert first.startswith("On what you told me so far, none of the BOP's criteria")
+    assert "[USSG § 1B1.13(b)(5)]" in first
+    assert "a lawyer can judge" in first
+
+
+def test_a_bare_yes_to_abuse_may_fit_but_must_be_shown() -> None:
+    text = joined({**FEDERAL, "abused_in_custody": True})
+
+    assert "Abuse in custody [USSG § 1B1.13(b)(4)]: may fit." in text
+    assert "Abuse in custody [USSG § 1B1.13(b)(4)]: fits" not in text
+    assert "Has the abuse been confirmed" in text
+
+
+def test_a_long_sentence_is_told_plainly_why_it_no_longer_fits() -> None:
+    text = joined(
+        {**FEDERAL, "served_months": 300, "sentence_months": 600, "as_of": "2026-12-01"}
+    )
+
+    assert (
+        "Unusually long sentence [USSG § 1B1.13(b)(6); Rutherford v. United States (U.S. 2026)]: "
+        "a change in the law that Congress did not make retroactive"
+    ) in text
+
+
+def test_before_rutherford_a_long_sentence_was_for_a_lawyer_to_compare() -> None:
+    text = joined({**FEDERAL, "served_months": 300, "sentence_months": 600})
+
+    assert "Unusually long sentence [USSG § 1B1.13(b)(6)]: may fit." in text
 
 
 @pytest.mark.parametrize(
