@@ -165,7 +165,7 @@ def _reasons(bop: tuple[Ground, ...], court: tuple[Ground, ...]) -> list[str]:
     sections = [
         "The extraordinary and compelling reasons are:\n"
         "[Under each reason, describe the facts in your own words, with dates and names. List "
-        "every diagnosis, with the doctor's name and the date. A point marked \"Check\" is "
+        'every diagnosis, with the doctor\'s name and the date. A point marked "Check" is '
         "something the reason also needs: keep the reason if it may be true.]"
     ]
     numbers = iter(range(1, len(bop) + len(court) + 1))

@@ -69,9 +69,10 @@ def test_every_met_criterion_and_ground_is_listed_with_its_title_and_citation() 
 
     assert "Terminal medical condition" in titles(draft.bop_grounds)
     assert "Terminal illness" in titles(draft.court_grounds)
-    assert "1. Terminal medical condition (BOP Program Statement 5050.50 § 3(a); 18 U.S.C. § 3582(d)(1))" in (
-        draft.text
-    )
+    assert (
+        "1. Terminal medical condition (BOP Program Statement 5050.50 § 3(a); "
+        "18 U.S.C. § 3582(d)(1))"
+    ) in draft.text
     assert "Terminal illness (USSG § 1B1.13(b)(1)(A))" in draft.text
     assert "   - has been diagnosed with a terminal illness" in draft.text
 

@@ -145,9 +145,7 @@ def test_a_bare_yes_to_abuse_may_fit_but_must_be_shown() -> None:
 
 
 def test_a_long_sentence_is_told_plainly_why_it_no_longer_fits() -> None:
-    text = joined(
-        {**FEDERAL, "served_months": 300, "sentence_months": 600, "as_of": "2026-12-01"}
-    )
+    text = joined({**FEDERAL, "served_months": 300, "sentence_months": 600, "as_of": "2026-12-01"})
 
     assert (
         "Unusually long sentence [USSG § 1B1.13(b)(6); Rutherford v. United States (U.S. 2026)]: "
