@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_WARN_20 := 0
 
-.PHONY: run test setup assets spacy-model train migrate lint typecheck validate services browser lock clean
+.PHONY: run test check setup assets spacy-model train migrate lint typecheck validate services browser lock clean
 
 ## run: set up, build the spaCy pipeline, train when inputs changed, migrate the staff tables,
 ## start Rasa + actions. honcho reads .env (see .env.example) for both.
@@ -32,6 +32,12 @@ migrate: $(STAMP)
 test: lint typecheck validate $(MODEL) services browser $(ASSETS)
 	$(PY) -m pytest --cov --cov-report=term
 	$(VENV)/bin/coverage report --include='bot/legal/*' --fail-under=100
+
+## check: the fast loop while working: lint, types, and the tests that need no model or server.
+check: lint typecheck
+	$(PY) -m pytest -q -p no:cacheprovider tests/legal tests/explain tests/drafts tests/screening \
+	  tests/actions tests/nlp tests/nlu --ignore=tests/nlu/test_nlu_report.py \
+	  tests/test_docs.py tests/test_family_texts.py tests/test_settings.py
 
 setup: $(STAMP) $(ASSETS)
 

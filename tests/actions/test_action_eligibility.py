@@ -58,8 +58,8 @@ def test_a_terminal_illness_is_explained_with_dates_and_sources_then_next_action
     assert events == [SlotSet("confirm_facts", None)]
     assert messages[-1] == {**messages[-1], "response": "utter_screening_next_actions"}
     assert all(m.get("text") for m in messages[:-1])
-    assert "Terminal medical condition [PS 5050.50 § 3(a)" in texts
-    assert "so from Thursday 2 April 2026 your loved one may file a motion" in texts
+    assert "Terminal medical condition [BOP Program Statement 5050.50 § 3(a)" in texts
+    assert "the first safe day to file a motion in the sentencing court is Friday, April 3" in texts
     assert "not legal advice" in texts
     assert all(len(m["text"]) <= 900 for m in messages[:-1])
 

@@ -48,7 +48,7 @@ def test_a_conversation_is_stored_in_postgresql_and_streamed_to_rabbitmq(
 
     assert "not legal advice" in family.say("hello")
     reply = family.say("the warden received his request on 3/3/2026, when can we file in court")
-    assert "Thursday 2 April 2026" in reply
+    assert "Friday, April 3, 2026" in reply
 
     engine = sa.create_engine(postgres_url(database))
     with engine.connect() as connection:

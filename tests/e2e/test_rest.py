@@ -43,15 +43,16 @@ def test_a_state_prisoner_is_told_the_federal_law_does_not_apply(family: Convers
     assert "FAMM" in reply
 
 
-def test_the_earliest_court_date_is_30_days_after_the_warden_received_the_request(
+def test_the_first_safe_court_date_is_the_day_after_the_30_day_wait(
     family: Conversation,
 ) -> None:
     reply = family.say(
         "the warden received my dad's request on January 10, 2026. when can we file?"
     )
 
-    assert "Saturday 10 January 2026" in reply
-    assert "Monday 9 February 2026" in reply
+    assert "Saturday, January 10, 2026" in reply
+    assert "Monday, February 9, 2026" in reply
+    assert "Tuesday, February 10, 2026" in reply
     assert "18 U.S.C. § 3582(c)(1)(A)" in reply
     assert "not legal advice" in reply
 
@@ -63,8 +64,9 @@ def test_without_a_date_the_assistant_asks_and_then_answers_the_date_alone(
     answer = family.say("march 3 2026")
 
     assert "On what date did the warden receive the request?" in question
-    assert "3 March 2026" in answer
-    assert "2 April 2026" in answer
+    assert "March 3, 2026" in answer
+    assert "Thursday, April 2, 2026" in answer
+    assert "Friday, April 3, 2026" in answer
 
 
 def test_a_family_that_does_not_know_the_date_yet_is_reassured(family: Conversation) -> None:
