@@ -19,7 +19,15 @@ from bot.legal.dates import age_on
 from bot.nlp.patterns.us_state import OTHER_NAMES, STATES
 
 from .dates import find_date
-from .facts import AFTER_1987, BEFORE_1987, BOUNDARY_YEAR, FAMILY_NONE, LIFE, UNKNOWN
+from .facts import (
+    ABUSE_FINDINGS,
+    AFTER_1987,
+    BEFORE_1987,
+    BOUNDARY_YEAR,
+    FAMILY_NONE,
+    LIFE,
+    UNKNOWN,
+)
 
 Unknown = Literal["unknown"]
 YesNo = bool | Unknown
@@ -505,7 +513,7 @@ def parse_life_expectancy(text: str) -> Months | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The court, the offence date, the illness, self-care and family
+# The court, the offense date, the illness, self-care, family and abuse
 # ---------------------------------------------------------------------------------------------
 
 Jurisdiction = Literal["federal", "state", "dc_code"]
@@ -584,15 +592,40 @@ def parse_jurisdiction(
     return None
 
 
-def parse_offense_era(text: str, today: date) -> str | None:
-    """When the offence happened, as "after_1987", "before_1987" or a year ("1985").
+# An offense that went on over time: "from 1984 to 1989", "it started in 1985 and went on until
+# 1990", "1984-1989".
+_CONTINUING = re.compile(
+    r"\b(until|till|til|through|thru|ran|running|went on|goes on|go on|going on|continued|"
+    r"continuing|continues|continuous|ongoing|kept going|kept on|lasted|ended|ending|hasta|"
+    r"conspiracy|conspiracies|conspired|scheme)\b|"
+    r"\bfrom\b.*\bto\b|(?:19|20)\d\d ?(?:-|to) ?(?:19|20)\d\d"
+)
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
-    1 November 1987 is the line (18 U.S.C. § 3582 applies from then; 28 CFR 572.40). A year on
-    its own is kept; 1987 alone is not enough to tell which side it is on.
+
+def _continuing_past_1987(t: str, today: date) -> bool:
+    """Whether the message describes an offense that began before 1988 and went on after 1987."""
+    if not _CONTINUING.search(t) or re.search(r"\b(or|o)\b", t):
+        return False
+    years = [int(y) for y in _ANY_YEAR.findall(t) if int(y) <= today.year]
+    started_before = any(y <= BOUNDARY_YEAR for y in years) or bool(
+        re.search(r"\b(before|prior to|antes de)\b.*\b(1987|'87|87)\b", t)
+    )
+    return started_before and any(y > BOUNDARY_YEAR for y in years)
+
+
+def parse_offense_era(text: str, today: date) -> str | None:
+    """When the offense happened, as "after_1987", "before_1987" or a year ("1985").
+
+    November 1, 1987 is the line (18 U.S.C. § 3582 applies from then; 28 CFR 572.40). A year on
+    its own is kept; 1987 alone is not enough to tell which side it is on. An offense that went
+    on past that date, such as a conspiracy ("from 1984 to 1989"), is on or after it.
     """
     t = normalize(text)
     if t in {AFTER_1987, BEFORE_1987}:
         return t
+    if _continuing_past_1987(t, today):
+        return AFTER_1987
     month = _MONTH_YEAR.search(t)
     if month and int(month.group(2)) == BOUNDARY_YEAR:
         return AFTER_1987 if _MONTHS[month.group(1)] >= 11 else BEFORE_1987
@@ -728,3 +761,224 @@ def parse_family_situation(text: str) -> str | Unknown | None:
 def first(values: Iterable[str | None]) -> str | None:
     """The first value that is not None."""
     return next((value for value in values if value is not None), None)
+
+
+# USSG § 1B1.13(b)(4): how the abuse is established, in the family's words. A negation, or a
+# wish, just before a word ("nobody was convicted", "waiting for a judgment") takes it back.
+_NEGATIONS = frozenset(
+    {
+        "no",
+        "not",
+        "never",
+        "nobody",
+        "noone",
+        "nothing",
+        "without",
+        "wasn't",
+        "weren't",
+        "isn't",
+        "aren't",
+        "hasn't",
+        "haven't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "won't",
+        "wasnt",
+        "werent",
+        "isnt",
+        "arent",
+        "hasnt",
+        "havent",
+        "didnt",
+        "doesnt",
+        "dont",
+        "wont",
+    }
+)
+_TAKEN_BACK = _NEGATIONS | {"waiting", "hoping", "hope", "want", "wants", "trying", "expecting"}
+_ABUSE_NOT_FOUND = re.compile(
+    r"\b(unsubstantiated|unfounded|not substantiated|couldn'?t prove|could not prove|no proof|"
+    r"closed (?:it|the case)|cleared (?:him|her|them|the guard|the officer)|they found nothing|"
+    r"found nothing|nothing (?:was )?found|said it didn'?t happen|didn'?t believe)\b"
+)
+_ABUSE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "conviction",
+        re.compile(
+            r"\b(convicted|conviction|guilty|went to prison for it|condenad[oa]|culpable)\b"
+        ),
+    ),
+    (
+        "civil_finding",
+        re.compile(
+            r"\b(admitted|admit|admits|admission|liable|liability|found (?:them |him |her )?"
+            r"responsible|held (?:them |him |her )?responsible|won (?:the|our|his|her) "
+            r"(?:case|lawsuit|suit)|we won|jury found|verdict|judgment|judgement)\b"
+        ),
+    ),
+    (
+        "administrative_finding",
+        re.compile(
+            r"\b(substantiated|sustained|founded|confirmed|found (?:that )?(?:it|he|she|they|the "
+            r"(?:guard|officer|staff)) (?:happened|did|was|were|abused)|found it true|"
+            r"found it happened|investigation found|oig found|prea found|fired|terminated|"
+            r"disciplined|lost (?:his|her|their) job)\b"
+        ),
+    ),
+    (
+        "imminent_danger",
+        re.compile(
+            r"\b(danger|dangerous|threat|threats|threaten\w*|retaliat\w*|not safe|unsafe|"
+            r"still (?:being )?(?:abused|hurt|harassed|targeted|attacked|beaten)|"
+            r"afraid for (?:his|her|their) life|fears? for (?:his|her|their) (?:life|safety)|"
+            r"in fear|peligro|amenaza\w*)\b"
+        ),
+    ),
+    (
+        "proceedings_delayed",
+        re.compile(
+            r"\b(stuck|delayed|delay|delays|dragging|drag(?:ged|s)? on|taking (?:so |too |very "
+            r"|forever|a long)|forever|still waiting|been waiting|still investigating|"
+            r"(?:investigat\w*|pending|waiting|going on|open) (?:for|since) (?:over |more than "
+            r"|almost |about |like )?(?:\d+|a|an|one|two|three|four|five|six|several|many) "
+            r"(?:years?|months?)|(?:years?|months?) (?:now|and nothing|later)|"
+            r"hasn'?t gone anywhere|going nowhere|no answer|never heard back)\b"
+        ),
+    ),
+)
+_ABUSE_NOTHING = re.compile(
+    r"\b(nothing|not yet|no one|nobody|never reported|didn'?t report|not reported|none|"
+    r"no finding|no investigation|no case|pending|ongoing|still open|investigating|"
+    r"under investigation|reported it|waiting|todavia no|aun no|nada)\b"
+)
+
+
+def _negated(t: str, match: re.Match[str], taken_back: frozenset[str] = _TAKEN_BACK) -> bool:
+    """Whether one of the last four words before `match`, in its clause, takes it back."""
+    clause = re.split(r"\b(?:but|and|though|although|y|pero)\b|[,.;]", t[: match.start()])[-1]
+    return any(word in taken_back for word in words(clause)[-4:]) or "no one" in clause
+
+
+def parse_abuse_established(text: str) -> str | Unknown | None:
+    """How abuse in custody is established, or why it need not be yet (USSG § 1B1.13(b)(4)).
+
+    "the guard was convicted" -> "conviction"; "we sued and they settled and admitted" ->
+    "civil_finding"; "OIG substantiated it" -> "administrative_finding"; "they've been
+    investigating for 2 years" -> "proceedings_delayed"; "he's still being threatened" ->
+    "imminent_danger"; "no", "nothing yet" -> "not_established"; a settlement that admits nothing
+    is not understood (the form asks again).
+    """
+    t = normalize(text)
+    if t in ABUSE_FINDINGS:
+        return t
+    if is_unknown(t):
+        return UNKNOWN
+    if _ABUSE_NOT_FOUND.search(t):
+        return "not_established"
+    for finding, pattern in _ABUSE_PATTERNS:
+        if any(not _negated(t, match) for match in pattern.finditer(t)):
+            return finding
+    if _ABUSE_NOTHING.search(t) or parse_yes_no(t) is False:
+        return "not_established"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The court's medical, care and outbreak facts, said in the family's words
+# ---------------------------------------------------------------------------------------------
+
+# For these questions a family often answers with the thing itself ("he has COPD", "covid is
+# in his unit") or in the negative words the question is about ("they won't give him his
+# chemo", "he will never get better"), which a plain yes/no reading would take as "no". Each
+# slot has the words that mean yes (unless negated) and, for some, the words that mean no.
+_CONDITIONS = (
+    r"cancer|tumou?r|dementia|alzheimer\w*|stroke|heart|copd|emphysema|lung|kidney|renal|"
+    r"dialysis|liver|cirrhosis|parkinson\w*|multiple sclerosis|als|paraly\w*|blind\w*|deaf|"
+    r"amputat\w*|diabet\w*|hiv|aids|seizures?|epilep\w*|wheelchair|disabilit\w*|disabled|"
+    r"impair\w*|failure|chronic|severe|serious|cognitive|memory|brain|sickle cell|transplant"
+)
+_NOT_RECOVER = (
+    r"(?:won'?t|wont|will not|not going to|never|can'?t|cannot|unlikely to|not expected to|"
+    r"no chance to|don'?t (?:think|expect|believe) (?:he|she|they)(?:'?ll| will| can| is going "
+    r"to| are going to)?) (?:ever |fully |really )?(?:recover|get better|improve|heal)"
+)
+_FACT_YES: dict[str, re.Pattern[str]] = {
+    "serious_condition": re.compile(rf"\b({_CONDITIONS})\b"),
+    "recovery_not_expected": re.compile(
+        rf"({_NOT_RECOVER})|\b(no (?:chance of )?recovery|permanent\w*|irreversible|incurable|"
+        r"not curable|no cure|for the rest of (?:his|her|their) life|only get worse|"
+        r"getting worse)\b"
+    ),
+    "treatment_no_improvement": re.compile(
+        rf"({_NOT_RECOVER})|\b((?:won'?t|will not|doesn'?t|does not|isn'?t going to|not going to"
+        r"|can'?t|cannot) (?:really |much )?(?:help|work)|nothing (?:more )?(?:they|to be|can be)"
+        r"|not helping|isn'?t helping|no improvement)\b"
+    ),
+    "aging_deterioration": re.compile(
+        r"\b(weaker|frail\w*|declin\w*|deteriorat\w*|getting worse|going downhill|slowing down|"
+        r"forget\w*|confused|confusion|dementia|alzheimer\w*|falls?|falling|fell|can'?t walk|"
+        r"can'?t see|can'?t hear|losing|lost weight|getting old|his age|her age)\b"
+    ),
+    "care_not_provided": re.compile(
+        r"\b(not (?:giving|getting|providing|treating|receiving|taking)|isn'?t (?:giving|getting|"
+        r"being (?:treated|given|seen))|aren'?t (?:giving|treating|providing|doing)|won'?t "
+        r"(?:give|treat|provide|send|let|approve|take|see)|doesn'?t get|don'?t give|"
+        r"(?:denied|denying|deny|refused|refusing|refuse) (?:him |her |them )?(?:the |his |her |"
+        r"their )?(?:care|treatment|surgery|chemo|dialysis|meds|medication|medicine|therapy|"
+        r"specialist|to (?:treat|give|send|see|provide|approve|take))|"
+        r"ignor\w*|neglect\w*|no (?:treatment|care|doctor|specialist|surgery|"
+        r"chemo|dialysis|meds|medication|medicine|therapy)|give (?:him|her|them) nothing|"
+        r"never (?:got|gets|received|seen|saw)|keeps? (?:getting )?(?:delay\w*|cancel\w*)|"
+        r"delay\w*|cancel\w*|still waiting|been waiting|can'?t get)\b"
+    ),
+    "outbreak_at_facility": re.compile(
+        r"\b(outbreak|covid|coronavirus|flu|influenza|tb|tuberculosis|measles|norovirus|mpox|"
+        r"lockdown|locked down|quarantin\w*|spreading|epidemic|pandemic|emergency|brote)\b"
+    ),
+    "outbreak_risk_factors": re.compile(
+        rf"\b({_CONDITIONS}|asthma|immun\w*|obes\w*|overweight|blood pressure|hypertension|"
+        r"elderly|old|high risk|at risk|vulnerable|smok\w*)\b"
+    ),
+}
+_FACT_NO: dict[str, re.Pattern[str]] = {
+    "serious_condition": re.compile(r"\b(healthy|no health problems|nothing serious)\b"),
+    "recovery_not_expected": re.compile(
+        r"\b(?:will|should|expected to|going to|could|can|is getting|getting) (?:fully )?"
+        r"(?:recover|get better|improve|heal|better)\b|\btemporary\b"
+    ),
+    "treatment_no_improvement": re.compile(
+        r"\b(?:treatment|it|they|the meds|the medication) (?:is |are )?(?:helps?|helping|"
+        r"works?|working)\b|\b(?:will|should|expected to|going to|is getting|getting) "
+        r"(?:recover|get better|improve|better)\b"
+    ),
+    "aging_deterioration": re.compile(r"\b(strong|healthy|doing (?:fine|well|ok|okay))\b"),
+    "care_not_provided": re.compile(
+        r"\b(they (?:give|treat|provide|take care)|(?:he|she|they) (?:gets?|is getting|are "
+        r"getting)|getting (?:his|her|their|the) (?:care|treatment|meds)|being treated)\b"
+    ),
+    "outbreak_risk_factors": re.compile(r"\b(healthy|young|no health problems)\b"),
+}
+
+
+def parse_fact(slot: str, text: str) -> YesNo | None:
+    """A yes/no fact of the court's grounds, read with the words the family uses for it.
+
+    "he has COPD" (serious condition, risk factors) -> True; "he'll never get better"
+    (recovery not expected) -> True; "they won't give him his chemo" (care not provided) ->
+    True; "covid is in his unit" (outbreak) -> True; anything else is read as a plain yes/no.
+    """
+    t = normalize(text)
+    yes = _FACT_YES.get(slot)
+    # "No" and "not" are the yes-words themselves here ("not giving", "won't get better").
+    taken_back = (
+        frozenset()
+        if slot in ("recovery_not_expected", "treatment_no_improvement", "care_not_provided")
+        else _NEGATIONS
+    )
+    if yes is not None and any(not _negated(t, m, taken_back) for m in yes.finditer(t)):
+        return True
+    no = _FACT_NO.get(slot)
+    if no is not None and no.search(t):
+        return False
+    return parse_yes_no(t)

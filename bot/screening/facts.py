@@ -9,6 +9,8 @@ Slot values, as the form stores them (see docs/conversation.md):
   `"life"`;
 - `self_care`: `"none"`, `"limited"`, `"full"`; `family_situation`: `"none"` or any of
   `"children"`, `"spouse"`, `"parent"` joined by commas;
+- `abuse_established_by`: `"conviction"`, `"civil_finding"`, `"administrative_finding"`,
+  `"proceedings_delayed"`, `"imminent_danger"`, `"not_established"` or `"unknown"`;
 - dates: `YYYY-MM-DD`; `warden_request_received` may also be `"none"` (no request sent yet) and
   `warden_denied_on` `"no"` (no denial).
 
@@ -22,7 +24,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Literal
 
-from bot.legal.case import BOOL_KEYS_IN_ORDER
+from bot.legal.case import BOOL_KEYS_IN_ORDER, AbuseFinding
 from bot.legal.dates import long_date
 
 UNKNOWN: Literal["unknown"] = "unknown"
@@ -34,7 +36,7 @@ NO_DENIAL = "no"
 FAMILY_NONE = "none"
 FAMILY_CATEGORIES: tuple[str, ...] = ("children", "spouse", "parent")
 
-# A representative offence date for each answer: the engine only compares it with 1 November
+# A representative offense date for each answer: the engine only compares it with November 1,
 # 1987, and it must not be later than custody began (the engine checks time served against it),
 # so each is the earliest day the answer allows.
 NEW_LAW_FIRST_DAY = "1987-11-01"
@@ -43,6 +45,8 @@ BOUNDARY_YEAR = 1987
 
 JURISDICTIONS = frozenset({"federal", "state", "dc_code"})
 SELF_CARE = frozenset({"none", "limited", "full"})
+# How abuse in custody is established, or why it need not be yet (USSG § 1B1.13(b)(4)).
+ABUSE_FINDINGS: tuple[str, ...] = tuple(finding.value for finding in AbuseFinding)
 # Slots are named after the engine's input keys.
 BOOL_SLOTS: tuple[str, ...] = BOOL_KEYS_IN_ORDER
 NUMBER_SLOTS: tuple[str, ...] = ("age", "served_months", "life_expectancy_months")
@@ -115,7 +119,7 @@ def family_categories(value: Any) -> tuple[str, ...] | None:
 
 
 def offense_date(value: Any) -> str | None:
-    """A representative offence date for an `offense_era` answer (see module notes)."""
+    """A representative offense date for an `offense_era` answer (see module notes)."""
     if not isinstance(value, str):
         return None
     era = value.strip().lower()
@@ -157,6 +161,9 @@ def case_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     self_care = slots.get("self_care")
     if isinstance(self_care, str) and self_care in SELF_CARE:
         case["self_care"] = self_care
+    abuse = slots.get("abuse_established_by")
+    if isinstance(abuse, str) and abuse in ABUSE_FINDINGS:
+        case["abuse_established_by"] = abuse
     categories = family_categories(slots.get("family_situation"))
     if categories is not None:
         # The family told us which circumstances apply; the others do not.
@@ -191,10 +198,17 @@ _YES_NO_LABELS: dict[str, str] = {
     "terminal_illness": "Diagnosed with a terminal illness",
     "debilitating_condition": "An illness that cannot be cured and is getting worse, or an "
     "injury they will not recover from",
+    "serious_condition": "A serious health problem, or serious trouble with memory, thinking or "
+    "moving around",
+    "recovery_not_expected": "The doctors do not expect them to recover",
     "bed_or_chair_over_half": "In a bed or chair more than half of the waking day",
     "age_related_condition": "A chronic or serious illness that comes with age",
     "deteriorating_health": "Health getting worse, making it hard to function in prison",
+    "aging_deterioration": "Body or mind getting seriously weaker because of age",
     "treatment_no_improvement": "Treatment is not expected to help much",
+    "care_not_provided": "Needs medical care the prison is not giving",
+    "outbreak_at_facility": "An outbreak or public health emergency at the prison",
+    "outbreak_risk_factors": "Their health puts them at higher risk from it",
     "child_caregiver_lost": "The person caring for their child died or can no longer do it",
     "only_caregiver_for_child": "They would be the only family member able to care for the child",
     "spouse_incapacitated": "Their spouse or partner is incapacitated",
@@ -207,7 +221,7 @@ _YES_NO_LABELS: dict[str, str] = {
 _JURISDICTION_WORDS = {
     "federal": "a federal court",
     "state": "a state court",
-    "dc_code": "D.C. Superior Court (a D.C. Code offence)",
+    "dc_code": "D.C. Superior Court (a D.C. Code offense)",
 }
 _SELF_CARE_WORDS = {
     "none": "not at all",
@@ -218,6 +232,14 @@ _FAMILY_WORDS = {
     "children": "their child",
     "spouse": "their spouse or partner",
     "parent": "their parent",
+}
+_ABUSE_WORDS = {
+    "conviction": "someone was convicted",
+    "civil_finding": "a court case found them responsible, or they admitted it",
+    "administrative_finding": "an official investigation found it happened",
+    "proceedings_delayed": "not yet, the case is stuck or delayed",
+    "imminent_danger": "not yet, and they are still in danger",
+    "not_established": "nothing yet",
 }
 NOT_SURE = "not sure"
 
@@ -244,12 +266,12 @@ def _offense(value: Any) -> str | None:
     if value == UNKNOWN:
         return NOT_SURE
     if value == AFTER_1987:
-        return "on or after 1 November 1987"
+        return "on or after November 1, 1987"
     if value == BEFORE_1987:
-        return "before 1 November 1987"
+        return "before November 1, 1987"
     if isinstance(value, str) and offense_date(value) is not None:
         era = "before" if int(value) < BOUNDARY_YEAR else "after"
-        return f"in {int(value)} ({era} 1 November 1987)"
+        return f"in {int(value)} ({era} November 1, 1987)"
     return None
 
 
@@ -281,6 +303,12 @@ def _day(value: Any, none_word: str, no_words: str) -> str | None:
     return None if day is None else long_date(day)
 
 
+def _abuse(value: Any) -> str | None:
+    if value == UNKNOWN:
+        return NOT_SURE
+    return _ABUSE_WORDS.get(value) if isinstance(value, str) else None
+
+
 def _family(value: Any) -> str | None:
     if value == UNKNOWN:
         return NOT_SURE
@@ -295,7 +323,7 @@ def summary_lines(slots: Mapping[str, Any]) -> list[str]:
     lines: list[tuple[str, str | None]] = [
         ("Sentenced by", _jurisdiction(slots)),
         ("Prison", slots.get("facility") if isinstance(slots.get("facility"), str) else None),
-        ("When the offence happened", _offense(slots.get("offense_era"))),
+        ("When the offense happened", _offense(slots.get("offense_era"))),
         (_YES_NO_LABELS["parolable_sentence"], _yes_no(slots.get("parolable_sentence"))),
         ("Age", _number(slots.get("age"))),
         ("Sentence", _months(slots.get("sentence_months"))),
@@ -310,6 +338,8 @@ def summary_lines(slots: Mapping[str, Any]) -> list[str]:
             _YES_NO_LABELS["debilitating_condition"],
             _yes_no(slots.get("debilitating_condition")),
         ),
+        (_YES_NO_LABELS["serious_condition"], _yes_no(slots.get("serious_condition"))),
+        (_YES_NO_LABELS["recovery_not_expected"], _yes_no(slots.get("recovery_not_expected"))),
         (
             "Able to take care of themselves",
             NOT_SURE
@@ -321,7 +351,11 @@ def summary_lines(slots: Mapping[str, Any]) -> list[str]:
         "bed_or_chair_over_half",
         "age_related_condition",
         "deteriorating_health",
+        "aging_deterioration",
         "treatment_no_improvement",
+        "care_not_provided",
+        "outbreak_at_facility",
+        "outbreak_risk_factors",
     ):
         lines.append((_YES_NO_LABELS[key], _yes_no(slots.get(key))))
     lines.append(
@@ -337,6 +371,7 @@ def summary_lines(slots: Mapping[str, Any]) -> list[str]:
         "abused_in_custody",
     ):
         lines.append((_YES_NO_LABELS[key], _yes_no(slots.get(key))))
+    lines.append(("Official finding about the abuse", _abuse(slots.get("abuse_established_by"))))
     received = _day(slots.get("warden_request_received"), NO_REQUEST, "not sent yet")
     lines.append(
         (

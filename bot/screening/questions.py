@@ -26,7 +26,12 @@ from .facts import (
 
 # PS 5050.50 § 4(b), (c); USSG § 1B1.13(b)(2): the aging questions matter from 65.
 AGING_AGE = 65
-AGING_SLOTS = ("age_related_condition", "deteriorating_health", "treatment_no_improvement")
+AGING_SLOTS = (
+    "age_related_condition",
+    "deteriorating_health",
+    "aging_deterioration",
+    "treatment_no_improvement",
+)
 # Routes with no federal compassionate release to screen for (28 CFR 571.64).
 OUT_OF_SCOPE_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
 
@@ -42,11 +47,17 @@ FORM_SLOTS: tuple[str, ...] = (
     "life_expectancy_months",
     "terminal_diagnosis_on",
     "debilitating_condition",
+    "serious_condition",
+    "recovery_not_expected",
     "self_care",
     "bed_or_chair_over_half",
     "age_related_condition",
     "deteriorating_health",
+    "aging_deterioration",
     "treatment_no_improvement",
+    "care_not_provided",
+    "outbreak_at_facility",
+    "outbreak_risk_factors",
     "family_situation",
     "child_caregiver_lost",
     "only_caregiver_for_child",
@@ -55,6 +66,7 @@ FORM_SLOTS: tuple[str, ...] = (
     "parent_incapacitated",
     "only_caregiver_for_parent",
     "abused_in_custody",
+    "abuse_established_by",
     "warden_request_received",
     "warden_denied_on",
     "confirm_facts",
@@ -68,6 +80,17 @@ FAMILY_SLOTS: dict[str, str] = {
     "parent_incapacitated": "parent",
     "only_caregiver_for_parent": "parent",
 }
+# Follow-up questions, asked only after a "yes" to the question they follow (not after "not
+# sure" or "skip": "how was the abuse established?" after a skipped abuse question would be
+# unkind, and "at higher risk from it?" has nothing to refer to without an outbreak).
+FOLLOW_UPS: dict[str, str] = {
+    "abuse_established_by": "abused_in_custody",
+    "outbreak_risk_factors": "outbreak_at_facility",
+}
+# "Not expected to recover" needs something to recover from: asked unless the family said there
+# is no serious condition and no decline with age (a later "yes" to an aging question brings it
+# back).
+RECOVERY_FROM = ("serious_condition", "aging_deterioration", "deteriorating_health")
 # The engine's input key each question answers, where the names differ.
 ENGINE_KEYS: dict[str, str] = {"offense_era": "offense_date"}
 
@@ -131,7 +154,17 @@ def _asks(
         return any(key in needed for key in FAMILY_SLOTS)
     if slot in FAMILY_SLOTS:
         return FAMILY_SLOTS[slot] in categories and slot in needed
+    if slot in FOLLOW_UPS and as_bool(slots.get(FOLLOW_UPS[slot])) is not True:
+        return False
+    if slot == "recovery_not_expected" and not _may_recover_from_something(slots):
+        return False
     return ENGINE_KEYS.get(slot, slot) in needed
+
+
+def _may_recover_from_something(slots: Mapping[str, Any]) -> bool:
+    if as_bool(slots.get("serious_condition")) is not False:
+        return True
+    return any(as_bool(slots.get(key)) is True for key in RECOVERY_FROM[1:])
 
 
 def next_slot(slots: Mapping[str, Any], today: date) -> str | None:

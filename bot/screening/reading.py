@@ -23,10 +23,12 @@ NO_ANSWERS: dict[str, Any] = {
     "warden_request_received": NO_REQUEST,
     "warden_denied_on": NO_DENIAL,
     "family_situation": "none",
+    "abuse_established_by": "not_established",
     "confirm_facts": False,
     **dict.fromkeys(BOOL_SLOTS, False),
 }
-# The kind of answer each question expects, which also names the "I didn't get that" hint.
+# The kind of answer each question expects, which also names the "I didn't get that" hint. The
+# yes/no facts are the engine's (bot.legal.case.BOOL_KEYS_IN_ORDER), new ones included.
 KINDS: dict[str, str] = {
     **dict.fromkeys(BOOL_SLOTS, "yes_no"),
     "terminal_illness": "terminal",
@@ -39,6 +41,7 @@ KINDS: dict[str, str] = {
     "terminal_diagnosis_on": "date",
     "self_care": "self_care",
     "family_situation": "family_situation",
+    "abuse_established_by": "abuse_established",
     "warden_request_received": "warden_date",
     "warden_denied_on": "warden_date",
     "confirm_facts": "confirm",
@@ -116,7 +119,7 @@ def _read_intent(slot: str, intent: str | None) -> Reading:
 def _read_text(slot: str, text: str, today: date, has_facility: bool) -> Reading:
     kind = KINDS.get(slot)
     if kind == "yes_no":
-        return Reading(answers.parse_yes_no(text))
+        return Reading(answers.parse_fact(slot, text))
     if kind == "terminal":
         return Reading(answers.parse_terminal(text))
     if kind == "confirm":
@@ -143,6 +146,8 @@ def _read_text(slot: str, text: str, today: date, has_facility: bool) -> Reading
         return Reading(answers.parse_self_care(text))
     if kind == "family_situation":
         return Reading(answers.parse_family_situation(text))
+    if kind == "abuse_established":
+        return Reading(answers.parse_abuse_established(text))
     if kind in ("date", "warden_date"):
         return _read_date(slot, text, today)
     return Reading()

@@ -6,6 +6,7 @@ list of events and the responses sent.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.screening import (
     FAILURES,
+    INVALID_RESPONSES,
     SIDE_INTENTS,
     WHY_RESPONSES,
     ActionAskConfirmFacts,
@@ -25,10 +27,19 @@ from actions.screening import (
     summary_chunks,
 )
 from bot.screening.questions import FORM_SLOTS
+from bot.screening.reading import KINDS
 
 TODAY = date(2026, 3, 10)
 FORM = "eligibility_form"
 FEDERAL = {"jurisdiction": "federal", "offense_era": "after_1987"}
+# No medical ground left open: the questions after the medical ones come next.
+HEALTHY = {
+    "terminal_illness": False,
+    "debilitating_condition": False,
+    "serious_condition": False,
+    "care_not_provided": False,
+    "outbreak_at_facility": False,
+}
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -174,9 +185,8 @@ def test_an_answer_the_nlu_took_for_a_faq_is_still_an_answer() -> None:
 
 
 def test_the_court_date_question_answers_the_warden_date_question() -> None:
-    slots = {**FEDERAL, "age": 50, "served_months": 100, "terminal_illness": False}
-    slots |= {"debilitating_condition": False, "family_situation": "none"}
-    slots |= {"abused_in_custody": False}
+    slots = {**FEDERAL, **HEALTHY, "age": 50, "served_months": 100}
+    slots |= {"family_situation": "none", "abused_in_custody": False}
 
     events, _ = validate(
         tracker(
@@ -328,10 +338,9 @@ def test_since_a_month_counts_the_months_to_today() -> None:
 
 WARDEN_READY = {
     **FEDERAL,
+    **HEALTHY,
     "age": 50,
     "served_months": 100,
-    "terminal_illness": False,
-    "debilitating_condition": False,
     "family_situation": "none",
     "abused_in_custody": "unknown",
 }
@@ -502,7 +511,7 @@ def test_the_summary_is_shown_before_is_this_right() -> None:
         (
             "utter_confirm_facts_summary",
             "• Sentenced by: a federal court\n"
-            "• When the offence happened: on or after 1 November 1987\n"
+            "• When the offense happened: on or after November 1, 1987\n"
             "• Age: 67",
         ),
         ("utter_ask_confirm_facts", None),
@@ -518,6 +527,205 @@ def test_a_long_summary_is_split_into_phone_sized_messages() -> None:
     assert all(len(chunk) <= 200 for chunk in chunks)
 
 
+def walk(slots: dict[str, Any], answers: dict[str, str], first: str) -> list[str]:
+    """Answers each question the form asks with `answers[slot]`; the questions asked, in order."""
+    asked: list[str] = []
+    current = dict(slots)
+    requested: str | None = first
+    while requested is not None:
+        assert requested not in asked, f"{requested} asked twice"
+        asked.append(requested)
+        text = answers[requested]
+        intent = {"no": "deny", "yes": "affirm", "not sure": "dont_know"}.get(text, "inform")
+        events, responses = validate(
+            tracker(text, intent=intent, requested=requested, slots=current)
+        )
+        assert responses == [], (requested, text, responses)
+        for event in events:
+            if event["event"] == "slot":
+                current[event["name"]] = event["value"]
+        requested = current["requested_slot"]
+    return asked
+
+
+# Every question a family in good health would be asked, answered "no" unless said otherwise.
+NO_TO_EVERYTHING = {
+    **dict.fromkeys(FORM_SLOTS, "no"),
+    "family_situation": "no one",
+    "warden_request_received": "not yet",
+    "confirm_facts": "yes",
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "follow_up", "asked"),
+    [
+        pytest.param(
+            {"abused_in_custody": "yes", "abuse_established_by": "the guard was convicted"},
+            "abuse_established_by",
+            True,
+            id="abuse yes: how it is established (USSG 1B1.13(b)(4))",
+        ),
+        pytest.param({}, "abuse_established_by", False, id="abuse no: no follow-up"),
+        pytest.param(
+            {"abused_in_custody": "not sure"},
+            "abuse_established_by",
+            False,
+            id="abuse skipped: no follow-up",
+        ),
+        pytest.param(
+            {"outbreak_at_facility": "yes"},
+            "outbreak_risk_factors",
+            True,
+            id="an outbreak: their own risk (USSG 1B1.13(b)(1)(D)(ii))",
+        ),
+        pytest.param({}, "outbreak_risk_factors", False, id="no outbreak: no risk question"),
+        pytest.param(
+            {"outbreak_at_facility": "not sure"},
+            "outbreak_risk_factors",
+            False,
+            id="outbreak not sure: no risk question",
+        ),
+    ],
+)
+def test_follow_up_questions_come_only_after_a_yes(
+    answers: dict[str, str], follow_up: str, asked: bool
+) -> None:
+    slots = {**FEDERAL, "age": 50, "served_months": 100}
+
+    questions = walk(slots, NO_TO_EVERYTHING | answers, "terminal_illness")
+
+    assert (follow_up in questions) is asked
+    if asked:
+        before = {"abuse_established_by": "abused_in_custody"}.get(
+            follow_up, "outbreak_at_facility"
+        )
+        assert questions.index(follow_up) == questions.index(before) + 1
+
+
+def test_a_family_under_65_is_asked_the_new_questions_but_no_aging_question() -> None:
+    questions = walk({**FEDERAL, "served_months": 100}, NO_TO_EVERYTHING | {"age": "50"}, "age")
+
+    assert questions == [
+        "age",
+        "terminal_illness",
+        "debilitating_condition",
+        "serious_condition",
+        "care_not_provided",
+        "outbreak_at_facility",
+        "family_situation",
+        "abused_in_custody",
+        "warden_request_received",
+        "confirm_facts",
+    ]
+
+
+def test_a_family_over_65_is_asked_about_decline_with_age_after_the_bops_questions() -> None:
+    questions = walk(
+        {**FEDERAL, "sentence_months": 240, "served_months": 150},
+        NO_TO_EVERYTHING | {"age": "70", "self_care": "only a little"},
+        "age",
+    )
+
+    aging = ["age_related_condition", "deteriorating_health", "aging_deterioration"]
+    assert questions[questions.index("self_care") + 1 :][:3] == aging
+    assert "recovery_not_expected" not in questions  # nothing to recover from
+
+
+def test_a_serious_condition_leads_to_recovery_then_self_care() -> None:
+    questions = walk(
+        {**FEDERAL, "age": 50, "served_months": 100},
+        NO_TO_EVERYTHING
+        | {"serious_condition": "yes", "recovery_not_expected": "yes", "self_care": "not at all"},
+        "terminal_illness",
+    )
+
+    start = questions.index("serious_condition")
+    assert questions[start : start + 3] == [
+        "serious_condition",
+        "recovery_not_expected",
+        "self_care",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "value"),
+    [
+        (
+            '/inform{"abuse_established_by": "administrative_finding"}',
+            [{"entity": "abuse_established_by", "value": "administrative_finding"}],
+            "administrative_finding",
+        ),
+        ("the guard was convicted", [], "conviction"),
+        ("OIG substantiated it", [], "administrative_finding"),
+        ("PREA investigation found it happened", [], "administrative_finding"),
+        ("we sued and they settled and admitted", [], "civil_finding"),
+        ("they've been investigating for 2 years", [], "proceedings_delayed"),
+        ("he's still being threatened", [], "imminent_danger"),
+        ("nothing yet", [], "not_established"),
+        ("no", [], "not_established"),
+        ("I don't know", [], "unknown"),
+    ],
+)
+def test_how_the_abuse_is_established(
+    text: str, entities: list[dict[str, Any]], value: str
+) -> None:
+    slots = {**WARDEN_READY, "abused_in_custody": True}
+
+    events, responses = validate(
+        tracker(text, requested="abuse_established_by", slots=slots, entities=entities)
+    )
+
+    assert events == [
+        SlotSet("abuse_established_by", value),
+        SlotSet(FAILURES, 0),
+        SlotSet("requested_slot", "warden_request_received"),
+    ]
+    assert responses == []
+
+
+def test_an_abuse_answer_that_cannot_be_read_gets_its_own_hint() -> None:
+    slots = {**WARDEN_READY, "abused_in_custody": True}
+
+    events, responses = validate(
+        tracker("they settled", requested="abuse_established_by", slots=slots)
+    )
+
+    assert events[0] == SlotSet("abuse_established_by", None)
+    assert responses == ["utter_invalid_abuse_established"]
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "serious_condition",
+        "recovery_not_expected",
+        "aging_deterioration",
+        "care_not_provided",
+        "outbreak_at_facility",
+        "outbreak_risk_factors",
+        "abuse_established_by",
+    ],
+)
+def test_why_explains_each_new_question(slot: str) -> None:
+    _, responses = validate(tracker("why?", intent="ask_why", requested=slot, slots=FEDERAL))
+
+    assert responses == [f"utter_why_{slot}"]
+
+
+def test_a_continuing_offense_is_read_as_on_or_after_1987() -> None:
+    events, _ = validate(
+        tracker(
+            "it started in 1985 and went on until 1990",
+            requested="offense_era",
+            slots={"jurisdiction": "federal"},
+        )
+    )
+
+    assert events[0] == SlotSet("offense_era", "after_1987")
+    assert events[-1] == SlotSet("requested_slot", "age")
+
+
 def _domain() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((ROOT / "domain.yml").read_text())
     return loaded
@@ -531,6 +739,122 @@ def test_the_domain_asks_and_explains_every_question() -> None:
     for slot in FORM_SLOTS:
         assert f"utter_ask_{slot}" in responses
         assert WHY_RESPONSES[slot] in responses
+    for kind, response in INVALID_RESPONSES.items():
+        assert response in responses, kind
+    assert set(KINDS.values()) <= set(INVALID_RESPONSES)
+
+
+@pytest.mark.parametrize("slot", [s for s in FORM_SLOTS if s not in ("confirm_facts",)])
+def test_every_why_names_its_public_source_in_brackets(slot: str) -> None:
+    text = " ".join(v["text"] for v in _domain()["responses"][WHY_RESPONSES[slot]])
+
+    assert re.search(r"\[[^\]]*(U\.S\.C\.|CFR|PS 5050\.50|USSG|Fed\. R\.)[^\]]*\]", text)
+
+
+def _texts() -> dict[str, str]:
+    return {
+        name: " ".join(str(v.get("text", "")) for v in variants)
+        for name, variants in _domain()["responses"].items()
+    }
+
+
+def test_no_text_cites_a_file_instead_of_a_public_source() -> None:
+    cited = {name: t for name, t in _texts().items() if re.search(r"seed \d|LEGAL\.md|\.\./", t)}
+
+    assert cited == {}
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "offence",
+        "organis",
+        "practise",
+        "recognis",
+        "specialis",
+        "authoris",
+        "licence",
+        "programme",
+        "judgement",
+        "counsell",
+        "defence",
+    ],
+)
+def test_texts_use_us_spelling(word: str) -> None:
+    # {organisation} is a variable the hand-off actions fill in, not a word the family reads.
+    found = [
+        name for name, t in _texts().items() if word in t.replace("{organisation}", "").lower()
+    ]
+
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("name", "phrases"),
+    [
+        pytest.param(
+            "utter_court_deadline",
+            (
+                "{received}",
+                "{last_day}",
+                "{earliest}",
+                "[{citation}]",
+                "from the next day",
+                "dismissed",
+            ),
+            id="the court date: counted from the next day, last day, first safe day",
+        ),
+        pytest.param(
+            "utter_court_deadline_passed",
+            ("{received}", "{last_day}", "{earliest}", "[{citation}]"),
+            id="the court date passed",
+        ),
+        pytest.param(
+            "utter_ask_warden_date", ("day after the warden received",), id="asking the date"
+        ),
+        pytest.param(
+            "utter_warden_date_future", ("day after the warden", "first safe day"), id="future"
+        ),
+        pytest.param("utter_no_date_yet", ("day after the warden",), id="no date yet"),
+        pytest.param(
+            "utter_why_warden_request_received",
+            ("day after the warden", "first safe day", "Fed. R. Crim. P. 45(a)"),
+            id="why the warden date",
+        ),
+        pytest.param(
+            "utter_why_warden_denied_on",
+            ("BP-9", "written on the letter", "United States v. Harris"),
+            id="appeals: BP-9 first, as the denial letter says",
+        ),
+        pytest.param("utter_ask_offense_era", ("on or after November 1, 1987",), id="on or after"),
+        pytest.param(
+            "utter_why_offense_era", ("conspiracy", "on or after"), id="a continuing offense"
+        ),
+        pytest.param(
+            "utter_pre_1987_offense",
+            ("minimum term", "Parole Commission can consider parole"),
+            id="4205(g) reduces the minimum term so parole can be considered",
+        ),
+        pytest.param(
+            "utter_why_parolable_sentence", ("minimum term",), id="why parole: the minimum term"
+        ),
+    ],
+)
+def test_the_texts_say_the_law_as_it_stands(name: str, phrases: tuple[str, ...]) -> None:
+    text = _texts()[name]
+
+    assert [phrase for phrase in phrases if phrase not in text] == []
+
+
+def test_every_text_counts_the_30_days_from_the_day_after_receipt() -> None:
+    """Fed. R. Crim. P. 45(a)(1): the first safe day to file is the day AFTER the 30th day."""
+    wrong = {
+        name: text
+        for name, text in _texts().items()
+        if re.search(r"30 days (?:later|after)|30 days from the day the warden", text)
+    }
+
+    assert wrong == {}
 
 
 def test_the_form_never_takes_a_side_question_as_an_answer() -> None:

@@ -29,7 +29,7 @@ STEPS: list[Step] = [
     "what is compassionate release",
     "is my dad eligible for compassionate release",
     Press("Federal court"),
-    Press("After November 1987"),
+    Press("On or after Nov. 1, 1987"),
     "he is 67",
     "why do you ask",
 ]

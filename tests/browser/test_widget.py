@@ -83,8 +83,8 @@ def test_a_family_asks_presses_a_button_and_finds_it_all_after_a_reload(
     assert "Let's see which rules may fit" in intro.text
     assert question.buttons == JURISDICTION_BUTTONS
     (era,) = widget.press("Federal court")
-    assert "before or after 1 November 1987" in era.text
-    assert era.buttons == ("After November 1987", "Before November 1987", "Not sure")
+    assert "on or after November 1, 1987" in era.text
+    assert era.buttons == ("On or after Nov. 1, 1987", "Before Nov. 1, 1987", "Not sure")
     page.mouse.move(0, 0)  # no hover effect in the picture
     page.screenshot(path=str(SCREENSHOT))
 
@@ -98,7 +98,7 @@ def test_a_family_asks_presses_a_button_and_finds_it_all_after_a_reload(
         "Federal court",
     ]
     # The same conversation goes on: the server remembers the form where it was.
-    (age,) = widget.press("After November 1987")
+    (age,) = widget.press("On or after Nov. 1, 1987")
     assert "How old is your loved one?" in age.text
 
 
@@ -298,7 +298,7 @@ def test_keyboard_alone_is_enough(assistant: Assistant, page: Page) -> None:
     expect(widget.button("Federal court")).to_be_focused()
     page.keyboard.press("Enter")
     widget.wait_for_turn(2)
-    assert "before or after 1 November 1987" in widget.replies(2)[0].text
+    assert "on or after November 1, 1987" in widget.replies(2)[0].text
     expect(widget.input).to_be_focused()
 
     outline = widget.input.evaluate("(node) => getComputedStyle(node).outlineStyle")

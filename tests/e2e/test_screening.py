@@ -11,14 +11,14 @@ from datetime import date, timedelta
 import httpx
 import pytest
 
-from bot.legal.dates import long_date
+from bot.legal.dates import long_date, period_last_day
 
 pytestmark = pytest.mark.e2e
 
 # A fragment of each question of the screening, and the question's slot.
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("court sentenced your loved one", "jurisdiction"),
-    ("When did the offence happen", "offense_era"),
+    ("Did the offense happen on or after", "offense_era"),
     ("allows parole", "parolable_sentence"),
     ("How old is your loved one", "age"),
     ("How long is the sentence", "sentence_months"),
@@ -27,11 +27,17 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("how long they may have", "life_expectancy_months"),
     ("make the terminal diagnosis", "terminal_diagnosis_on"),
     ("keeps getting worse, or an", "debilitating_condition"),
+    ("serious health problem", "serious_condition"),
+    ("not expected to recover", "recovery_not_expected"),
     ("take care of themselves", "self_care"),
     ("in a bed or a chair", "bed_or_chair_over_half"),
     ("illness that comes with age", "age_related_condition"),
     ("hard for them to function", "deteriorating_health"),
+    ("weaker because of their age", "aging_deterioration"),
     ("treatment is not expected", "treatment_no_improvement"),
+    ("prison is not giving them", "care_not_provided"),
+    ("outbreak of a contagious disease", "outbreak_at_facility"),
+    ("higher risk of getting very sick", "outbreak_risk_factors"),
     ("need your loved one at home", "family_situation"),
     ("caring for their child died", "child_caregiver_lost"),
     ("care for the child?", "only_caregiver_for_child"),
@@ -40,6 +46,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("parent incapacitated", "parent_incapacitated"),
     ("care for their parent", "only_caregiver_for_parent"),
     ("sexually", "abused_in_custody"),
+    ("anything official found", "abuse_established_by"),
     ("Has the warden received", "warden_request_received"),
     ("answered with a denial", "warden_denied_on"),
     ("Is this right?", "confirm_facts"),
@@ -107,6 +114,8 @@ def test_a_terminal_illness_gets_the_criteria_and_the_court_date(family: Family)
             "debilitating_condition": "yes",
             "self_care": "he needs help with everything",
             "bed_or_chair_over_half": "yes most of the day",
+            "care_not_provided": "no",
+            "outbreak_at_facility": "no",
             "family_situation": "no one",
             "abused_in_custody": "skip",
             "warden_request_received": said(received),
@@ -118,12 +127,14 @@ def test_a_terminal_illness_gets_the_criteria_and_the_court_date(family: Family)
     assert family.asked[:4] == ["jurisdiction", "offense_era", "age", "served_months"]
     assert "sentence_months" not in family.asked  # under 65: no share of the sentence matters
     assert "age_related_condition" not in family.asked  # under 65: no aging questions
-    assert "Terminal medical condition [PS 5050.50 § 3(a)" in result
+    assert "Terminal medical condition [BOP Program Statement 5050.50 § 3(a)" in result
     assert "Terminal illness [USSG § 1B1.13(b)(1)(A)]" in result
-    assert "Debilitated medical condition [PS 5050.50 § 3(b)]: fits" in result
+    assert "Debilitated medical condition [BOP Program Statement 5050.50 § 3(b)]: fits" in result
+    wait_ends = period_last_day(received, 30)  # Fed. R. Crim. P. 45(a)(1)
     assert (
-        f"The warden received the request on {long_date(received)}, so from "
-        f"{long_date(received + timedelta(days=30))} your loved one may file a motion"
+        f"The warden received the request on {long_date(received)}. The 30-day wait ends on "
+        f"{long_date(wait_ends)}, so the first safe day to file a motion in the sentencing court "
+        f"is {long_date(wait_ends + timedelta(days=1))}"
     ) in result
     assert long_date(received + timedelta(days=14)) in result  # 18 U.S.C. § 3582(d)(2)(A)(iv)
     assert "not legal advice" in result
@@ -141,10 +152,14 @@ def test_an_elderly_person_gets_the_bop_and_court_age_rules(family: Family) -> N
             "served_months": "about 12 and a half years",
             "terminal_illness": "no",
             "debilitating_condition": "no",
+            "serious_condition": "yes, heart disease and copd",
+            "recovery_not_expected": "not sure",
             "self_care": "only a little",
             "age_related_condition": "yes, heart disease and copd",
             "deteriorating_health": "yes",
             "treatment_no_improvement": "i don't know",
+            "care_not_provided": "no",
+            "outbreak_at_facility": "no",
             "family_situation": "no",
             "abused_in_custody": "no",
             "warden_request_received": "not yet",
@@ -154,9 +169,11 @@ def test_an_elderly_person_gets_the_bop_and_court_age_rules(family: Family) -> N
 
     assert "life_expectancy_months" not in family.asked  # not terminal
     assert "warden_denied_on" not in family.asked  # no request yet
-    assert "Other elderly [PS 5050.50 § 4(c)]: fits what you told me" in result
+    assert "Other elderly [BOP Program Statement 5050.50 § 4(c)]: fits what you told me" in result
     assert "Age [USSG § 1B1.13(b)(2)]: fits what you told me" in result
-    assert "Elderly with medical conditions [PS 5050.50 § 4(b)]: could fit" in result
+    assert (
+        "Elderly with medical conditions [BOP Program Statement 5050.50 § 4(b)]: may fit" in result
+    )
     assert "Have the doctors said treatment will not help much?" in result
     assert "Write the request to the Warden" in result
 
@@ -173,6 +190,9 @@ def test_a_caregiver_gets_the_family_rules_and_the_appeal_date(family: Family) -
             "served_months": "6 years",
             "terminal_illness": "no",
             "debilitating_condition": "no",
+            "serious_condition": "no",
+            "care_not_provided": "no",
+            "outbreak_at_facility": "no",
             "family_situation": "his kids",
             "child_caregiver_lost": "yes she passed away in january",
             "only_caregiver_for_child": "yes he's the only one",
@@ -185,13 +205,13 @@ def test_a_caregiver_gets_the_family_rules_and_the_appeal_date(family: Family) -
 
     assert "self_care" not in family.asked  # under 65, no debilitating illness
     assert (
-        "Death or incapacitation of the caregiver of the person's child [PS 5050.50 § 5]: fits"
-        in result
-    )
+        "Death or incapacitation of the caregiver of the person's child "
+        "[BOP Program Statement 5050.50 § 5]: fits"
+    ) in result
     assert "Family: caregiver of the person's child [USSG § 1B1.13(b)(3)(A)]: fits" in result
     assert "death certificate" in result
-    assert long_date(denied + timedelta(days=20)) in result  # BP-10, 28 CFR 542.15(a)
-    assert "28 CFR 542.15(a)" in result
+    assert long_date(denied + timedelta(days=20)) in result  # BP-9, 28 CFR 542.14(a)
+    assert "28 CFR 542.14(a)" in result
 
 
 def test_a_state_prisoner_is_told_kindly_what_applies_instead(family: Family) -> None:

@@ -11,7 +11,9 @@ from bot.screening.answers import (
     is_unknown,
     month_year,
     numbers_in,
+    parse_abuse_established,
     parse_age,
+    parse_fact,
     parse_family_situation,
     parse_jurisdiction,
     parse_life_expectancy,
@@ -324,6 +326,86 @@ def test_parse_offense_era(text: str, expected: str | None) -> None:
     assert parse_offense_era(text, TODAY) == expected
 
 
+# A continuing offense (a conspiracy) that went on past November 1, 1987 is on or after it: the
+# new law, 18 U.S.C. § 3582(c)(1)(A), applies.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "it started in 1985 and went on until 1990", "after_1987", id="started before, went on"
+        ),
+        pytest.param("the conspiracy ran from 1984 to 1989", "after_1987", id="a conspiracy"),
+        pytest.param("1984-1989", "after_1987", id="a range of years"),
+        pytest.param("from 1986 through 1992", "after_1987", id="through"),
+        pytest.param("from march 1987 to 1990", "after_1987", id="from 1987 into 1990"),
+        pytest.param(
+            "it started before 1987 and continued until 1991", "after_1987", id="before, until"
+        ),
+        pytest.param(
+            "the conspiracy was between 1984 and 1989", "after_1987", id="a conspiracy between"
+        ),
+        pytest.param("it began in 1983 and ended in 1988", "after_1987", id="ended the year after"),
+        pytest.param("from 1980 to 1985", "before_1987", id="ended before: old law"),
+        pytest.param("from 1985 to 1987", None, id="ended in 1987: the month decides"),
+        pytest.param("1980 or 1990", None, id="one or the other is not a span"),
+        pytest.param(
+            "he went to prison in 1986 and got out in 1990", None, id="custody is not the offense"
+        ),
+        pytest.param("before november 1 1987", "before_1987", id="before the line"),
+        pytest.param("on or after november 1 1987", "after_1987", id="on or after the line"),
+    ],
+)
+def test_a_continuing_offense_counts_as_on_or_after_1987(text: str, expected: str | None) -> None:
+    assert parse_offense_era(text, TODAY) == expected
+
+
+# USSG § 1B1.13(b)(4): a conviction, a civil finding or admission of liability, an administrative
+# finding; or, without one, proceedings unduly delayed or imminent danger.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the guard was convicted", "conviction"),
+        ("the officer pleaded guilty", "conviction"),
+        ("he was found guilty last year", "conviction"),
+        ("a jury found the guard guilty", "conviction"),
+        ("the guard was found not guilty", "not_established"),
+        ("we sued and they settled and admitted", "civil_finding"),
+        ("the jury found them liable", "civil_finding"),
+        ("we won the lawsuit", "civil_finding"),
+        ("OIG substantiated it", "administrative_finding"),
+        ("PREA investigation found it happened", "administrative_finding"),
+        ("the investigation confirmed it", "administrative_finding"),
+        ("the guard got fired for it", "administrative_finding"),
+        ("they've been investigating for 2 years", "proceedings_delayed"),
+        ("the case is stuck", "proceedings_delayed"),
+        ("it's been pending for over a year", "proceedings_delayed"),
+        ("it keeps getting delayed", "proceedings_delayed"),
+        ("he's still being threatened", "imminent_danger"),
+        ("she is in danger, they retaliate against her", "imminent_danger"),
+        ("the guard still works there and threatens him", "imminent_danger"),
+        ("no", "not_established"),
+        ("nope", "not_established"),
+        ("nothing yet", "not_established"),
+        ("not yet", "not_established"),
+        ("no one was convicted", "not_established"),
+        ("they said it was unsubstantiated", "not_established"),
+        ("the investigation is still open", "not_established"),
+        ("we're waiting for a judgment", "not_established"),
+        ("he never reported it", "not_established"),
+        ("he is not in danger anymore", "not_established"),
+        ("I don't know", "unknown"),
+        ("not sure", "unknown"),
+        ("conviction", "conviction"),
+        ("imminent_danger", "imminent_danger"),
+        ("they settled", None),
+        ("yes", None),
+        ("hmm", None),
+    ],
+)
+def test_parse_abuse_established(text: str, expected: str | None) -> None:
+    assert parse_abuse_established(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -400,3 +482,54 @@ def test_parse_family_situation(text: str, expected: object) -> None:
 )
 def test_superior_court_is_dc_only_in_dc(text: str, expected: object) -> None:
     assert parse_jurisdiction(text) == expected
+
+
+# The court's medical, care and outbreak questions (USSG § 1B1.13(b)(1)(B)-(D)), answered with
+# the thing itself or in the negative words the question is about.
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        ("serious_condition", "he has copd", True),
+        ("serious_condition", "heart failure and diabetes", True),
+        ("serious_condition", "dementia", True),
+        ("serious_condition", "yes", True),
+        ("serious_condition", "no", False),
+        ("serious_condition", "he doesnt have cancer", False),
+        ("serious_condition", "no cancer", False),
+        ("serious_condition", "he is healthy", False),
+        ("serious_condition", "not sure", "unknown"),
+        ("recovery_not_expected", "he will never get better", True),
+        ("recovery_not_expected", "they said he won't recover", True),
+        ("recovery_not_expected", "i don't think he will recover", True),
+        ("recovery_not_expected", "it's permanent", True),
+        ("recovery_not_expected", "no, he should recover", False),
+        ("recovery_not_expected", "no he will get better", False),
+        ("recovery_not_expected", "no", False),
+        ("recovery_not_expected", "yes", True),
+        ("treatment_no_improvement", "treatment won't help", True),
+        ("treatment_no_improvement", "nothing more they can do", True),
+        ("treatment_no_improvement", "no the meds are helping", False),
+        ("aging_deterioration", "yes he's getting weaker", True),
+        ("aging_deterioration", "he forgets things and falls a lot", True),
+        ("aging_deterioration", "no he's strong", False),
+        ("care_not_provided", "they won't give him his chemo", True),
+        ("care_not_provided", "they are not giving him dialysis", True),
+        ("care_not_provided", "they refused to send him to a specialist", True),
+        ("care_not_provided", "his surgery keeps getting cancelled", True),
+        ("care_not_provided", "they ignore his sick calls", True),
+        ("care_not_provided", "no they give him his meds", False),
+        ("care_not_provided", "no", False),
+        ("care_not_provided", "they denied his request", None),
+        ("care_not_provided", "he refuses treatment", None),
+        ("outbreak_at_facility", "covid is spreading in his unit", True),
+        ("outbreak_at_facility", "they are on lockdown for the flu", True),
+        ("outbreak_at_facility", "there is no covid there", False),
+        ("outbreak_at_facility", "no outbreak", False),
+        ("outbreak_risk_factors", "diabetes and asthma", True),
+        ("outbreak_risk_factors", "no he's healthy", False),
+        ("abused_in_custody", "yes", True),
+        ("abused_in_custody", "no", False),
+    ],
+)
+def test_parse_fact(slot: str, text: str, expected: object) -> None:
+    assert parse_fact(slot, text) == expected

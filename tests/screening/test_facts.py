@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.legal import assess_dict
-from bot.screening.facts import case_from_slots, months_in_words, summary_lines
+from bot.screening.facts import ABUSE_FINDINGS, case_from_slots, months_in_words, summary_lines
 
 TODAY = date(2026, 3, 10)
 
@@ -57,6 +57,47 @@ TODAY = date(2026, 3, 10)
             {"terminal_illness": "unknown", "self_care": "unknown", "age": "unknown"},
             {},
             id="unknown answers omitted",
+        ),
+        pytest.param(
+            {
+                "serious_condition": True,
+                "recovery_not_expected": "yes",
+                "aging_deterioration": False,
+                "care_not_provided": "unknown",
+                "outbreak_at_facility": True,
+                "outbreak_risk_factors": "no",
+            },
+            {
+                "serious_condition": True,
+                "recovery_not_expected": True,
+                "aging_deterioration": False,
+                "outbreak_at_facility": True,
+                "outbreak_risk_factors": False,
+            },
+            id="the court's medical, care and outbreak facts (USSG 1B1.13(b)(1)(B)-(D))",
+        ),
+        *(
+            pytest.param(
+                {"abused_in_custody": True, "abuse_established_by": finding},
+                {"abused_in_custody": True, "abuse_established_by": finding},
+                id=f"abuse established by: {finding} (USSG 1B1.13(b)(4))",
+            )
+            for finding in (
+                "conviction",
+                "civil_finding",
+                "administrative_finding",
+                "proceedings_delayed",
+                "imminent_danger",
+                "not_established",
+            )
+        ),
+        pytest.param(
+            {"abused_in_custody": True, "abuse_established_by": "unknown"},
+            {"abused_in_custody": True},
+            id="abuse, not sure how established: omitted",
+        ),
+        pytest.param(
+            {"abuse_established_by": "a rumour"}, {}, id="an unreadable finding is omitted"
         ),
         pytest.param({"self_care": "limited"}, {"self_care": "limited"}, id="self care"),
         pytest.param(
@@ -125,7 +166,38 @@ def test_a_full_screening_is_accepted_by_the_engine() -> None:
 
     assert result["route"] == "3582"
     assert result["bop_criteria"]["terminal_medical"]["status"] == "met"
-    assert result["deadlines"]["court_motion_earliest"]["date"] == "2026-04-02"
+    # Fed. R. Crim. P. 45(a)(1): day 30 is Thursday, April 2; the first safe day is the day after.
+    assert result["deadlines"]["court_motion_earliest"]["date"] == "2026-04-03"
+
+
+def test_the_new_facts_reach_the_court_grounds() -> None:
+    slots = {
+        "jurisdiction": "federal",
+        "offense_era": "after_1987",
+        "age": 50,
+        "served_months": 100,
+        "serious_condition": True,
+        "recovery_not_expected": True,
+        "self_care": "limited",
+        "care_not_provided": True,
+        "outbreak_at_facility": True,
+        "outbreak_risk_factors": True,
+        "abused_in_custody": True,
+        "abuse_established_by": "conviction",
+    }
+
+    grounds = assess_dict(case_from_slots(slots), TODAY)["court_grounds"]
+
+    assert grounds["serious_medical"]["status"] == "met"
+    assert grounds["inadequate_care"]["status"] == "met"
+    assert grounds["abuse"]["status"] == "met"
+    assert grounds["outbreak"]["missing"] == []
+
+
+def test_every_abuse_finding_the_form_stores_is_one_the_engine_knows() -> None:
+    for finding in ABUSE_FINDINGS:
+        case = case_from_slots({"abused_in_custody": True, "abuse_established_by": finding})
+        assess_dict({"jurisdiction": "federal", **case}, TODAY)
 
 
 def test_an_old_law_prisoner_who_served_40_years_is_consistent() -> None:
@@ -174,18 +246,18 @@ def test_summary_of_a_full_screening_reads_like_the_answers() -> None:
     assert summary_lines(slots) == [
         "Sentenced by: a federal court",
         "Prison: FCI Butner",
-        "When the offence happened: on or after 1 November 1987",
+        "When the offense happened: on or after November 1, 1987",
         "Age: 67",
         "Sentence: 20 years (240 months)",
         "Time served so far: 12 years and 6 months (150 months)",
         "Diagnosed with a terminal illness: yes",
         "Life expectancy the doctors gave: 6 months",
-        "Day of the terminal diagnosis: Tuesday 3 February 2026",
+        "Day of the terminal diagnosis: Tuesday, February 3, 2026",
         "Able to take care of themselves: only a little",
         "Family who may need them as a caregiver: their spouse or partner",
         "Their spouse or partner is incapacitated: not sure",
         "Abused in custody by staff: no",
-        "Request to the warden: received Tuesday 3 March 2026",
+        "Request to the warden: received Tuesday, March 3, 2026",
         "Warden's answer: no denial",
     ]
 
@@ -201,14 +273,14 @@ def test_summary_of_a_full_screening_reads_like_the_answers() -> None:
         ),
         pytest.param(
             {"jurisdiction": "dc_code"},
-            ["Sentenced by: D.C. Superior Court (a D.C. Code offence)"],
+            ["Sentenced by: D.C. Superior Court (a D.C. Code offense)"],
             id="dc code",
         ),
         pytest.param(
             {"jurisdiction": "unknown", "offense_era": "unknown", "age": "unknown"},
             [
                 "Sentenced by: not sure",
-                "When the offence happened: not sure",
+                "When the offense happened: not sure",
                 "Age: not sure",
             ],
             id="not sure",
@@ -216,14 +288,14 @@ def test_summary_of_a_full_screening_reads_like_the_answers() -> None:
         pytest.param(
             {"offense_era": "1985", "parolable_sentence": True},
             [
-                "When the offence happened: in 1985 (before 1 November 1987)",
+                "When the offense happened: in 1985 (before November 1, 1987)",
                 "A sentence that allows parole: yes",
             ],
             id="old law",
         ),
         pytest.param(
             {"offense_era": "before_1987", "sentence_months": "life"},
-            ["When the offence happened: before 1 November 1987", "Sentence: life"],
+            ["When the offense happened: before November 1, 1987", "Sentence: life"],
             id="before 1987, life",
         ),
         pytest.param(
@@ -243,9 +315,55 @@ def test_summary_of_a_full_screening_reads_like_the_answers() -> None:
             [
                 "Family who may need them as a caregiver: their child, their parent",
                 "Request to the warden: not sure",
-                "Warden's answer: denied Thursday 5 March 2026",
+                "Warden's answer: denied Thursday, March 5, 2026",
             ],
             id="two family needs, dates",
+        ),
+        pytest.param(
+            {
+                "debilitating_condition": False,
+                "serious_condition": True,
+                "recovery_not_expected": "unknown",
+                "self_care": "limited",
+                "deteriorating_health": False,
+                "aging_deterioration": True,
+                "care_not_provided": True,
+                "outbreak_at_facility": True,
+                "outbreak_risk_factors": False,
+            },
+            [
+                "An illness that cannot be cured and is getting worse, or an injury they will "
+                "not recover from: no",
+                "A serious health problem, or serious trouble with memory, thinking or moving "
+                "around: yes",
+                "The doctors do not expect them to recover: not sure",
+                "Able to take care of themselves: only a little",
+                "Health getting worse, making it hard to function in prison: no",
+                "Body or mind getting seriously weaker because of age: yes",
+                "Needs medical care the prison is not giving: yes",
+                "An outbreak or public health emergency at the prison: yes",
+                "Their health puts them at higher risk from it: no",
+            ],
+            id="the court's medical, care and outbreak facts, in the form's order",
+        ),
+        *(
+            pytest.param(
+                {"abused_in_custody": True, "abuse_established_by": finding},
+                [
+                    "Abused in custody by staff: yes",
+                    f"Official finding about the abuse: {words}",
+                ],
+                id=f"abuse: {finding}",
+            )
+            for finding, words in (
+                ("conviction", "someone was convicted"),
+                ("civil_finding", "a court case found them responsible, or they admitted it"),
+                ("administrative_finding", "an official investigation found it happened"),
+                ("proceedings_delayed", "not yet, the case is stuck or delayed"),
+                ("imminent_danger", "not yet, and they are still in danger"),
+                ("not_established", "nothing yet"),
+                ("unknown", "not sure"),
+            )
         ),
         pytest.param(
             {"self_care": "unknown", "served_months": "unknown", "terminal_illness": "maybe"},

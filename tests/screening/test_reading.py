@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.screening.reading import Reading, is_question, read_answer
+from bot.legal.case import BOOL_KEYS_IN_ORDER
+from bot.screening.reading import KINDS, NO_ANSWERS, Reading, is_question, read_answer
 
 TODAY = date(2026, 3, 10)
 
@@ -65,6 +66,54 @@ TODAY = date(2026, 3, 10)
         ("confirm_facts", "i need to change something", "inform", None, Reading(False)),
         ("confirm_facts", "not sure", "dont_know", None, Reading()),
         ("offense_era", "1987", "inform", None, Reading()),
+        (
+            "offense_era",
+            '/inform{"offense_era": "after_1987"}',
+            "inform",
+            "after_1987",
+            Reading("after_1987"),
+        ),
+        (
+            "offense_era",
+            "the conspiracy ran from 1984 to 1989",
+            "inform",
+            None,
+            Reading("after_1987"),
+        ),
+        ("serious_condition", "/affirm", "affirm", None, Reading(True)),
+        ("serious_condition", "no", "deny", None, Reading(False)),
+        ("recovery_not_expected", "not sure", "dont_know", None, Reading("unknown")),
+        ("aging_deterioration", "yes he is", "affirm", None, Reading(True)),
+        ("care_not_provided", "no they give him his meds", "deny", None, Reading(False)),
+        ("outbreak_at_facility", "yeah covid", "inform", None, Reading(True)),
+        ("outbreak_risk_factors", "/deny", "deny", None, Reading(False)),
+        (
+            "abuse_established_by",
+            '/inform{"abuse_established_by": "civil_finding"}',
+            "inform",
+            "civil_finding",
+            Reading("civil_finding"),
+        ),
+        (
+            "abuse_established_by",
+            "OIG substantiated it",
+            "inform",
+            None,
+            Reading("administrative_finding"),
+        ),
+        (
+            "abuse_established_by",
+            "he's still being threatened",
+            "nlu_fallback",
+            None,
+            Reading("imminent_danger"),
+        ),
+        ("abuse_established_by", "/deny", "deny", None, Reading("not_established")),
+        ("abuse_established_by", "no", "deny", None, Reading("not_established")),
+        ("abuse_established_by", "/dont_know", "dont_know", None, Reading("unknown")),
+        ("abuse_established_by", "/affirm", "affirm", None, Reading()),
+        ("abuse_established_by", "yes", "affirm", None, Reading()),
+        ("abuse_established_by", "they settled", "inform", None, Reading()),
     ],
 )
 def test_read_answer(
@@ -85,3 +134,10 @@ def test_read_answer(
 )
 def test_is_question(text: str, expected: bool) -> None:
     assert is_question(text) is expected
+
+
+def test_every_yes_no_fact_of_the_engine_is_read_as_yes_or_no() -> None:
+    for key in BOOL_KEYS_IN_ORDER:
+        # "Terminal" has its own reader: "stage 4 cancer" is a yes too.
+        assert KINDS[key] == ("terminal" if key == "terminal_illness" else "yes_no"), key
+        assert NO_ANSWERS[key] is False, key

@@ -86,8 +86,8 @@ def test_screening_buttons_are_an_inline_keyboard_and_a_press_continues(running:
     [edit] = running.api.calls_to("editMessageReplyMarkup", family.chat_id)
     assert edit.button_rows == [[{"text": "✓ Federal court", "callback_data": "~x"}]]
     [reply] = next_question
-    assert "before or after 1 November 1987" in reply.text
-    assert reply.buttons == ("After November 1987", "Before November 1987", "Not sure")
+    assert "on or after November 1, 1987" in reply.text
+    assert reply.buttons == ("On or after Nov. 1, 1987", "Before Nov. 1, 1987", "Not sure")
 
 
 def test_forget_asks_with_buttons_and_erases_only_on_yes(running: Running) -> None:
