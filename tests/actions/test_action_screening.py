@@ -28,18 +28,10 @@ from actions.screening import (
 )
 from bot.screening.questions import FORM_SLOTS
 from bot.screening.reading import KINDS
+from tests.screening.slots import FEDERAL, HEALTHY
 
 TODAY = date(2026, 3, 10)
 FORM = "eligibility_form"
-FEDERAL = {"jurisdiction": "federal", "offense_era": "after_1987"}
-# No medical ground left open: the questions after the medical ones come next.
-HEALTHY = {
-    "terminal_illness": False,
-    "debilitating_condition": False,
-    "serious_condition": False,
-    "care_not_provided": False,
-    "outbreak_at_facility": False,
-}
 ROOT = Path(__file__).resolve().parents[2]
 
 

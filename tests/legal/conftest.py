@@ -19,6 +19,20 @@ def assessed(**facts: Any) -> dict[str, Any]:
 
 
 FEDERAL_NEW_LAW = {"jurisdiction": "federal", "offense_date": "1990-03-01"}
+# The court grounds of USSG § 1B1.13(b), in the policy statement's order.
+COURT_IDS = (
+    "terminal_illness",
+    "serious_medical",
+    "inadequate_care",
+    "outbreak",
+    "age",
+    "family_child",
+    "family_spouse",
+    "family_parent",
+    "abuse",
+    "other_reasons",
+    "unusually_long_sentence",
+)
 
 
 @pytest.fixture

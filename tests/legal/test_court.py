@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import FEDERAL_NEW_LAW, assessed
+from .conftest import COURT_IDS, FEDERAL_NEW_LAW, assessed
 
 F = FEDERAL_NEW_LAW
 AGING = {"age_related_condition": True, "deteriorating_health": True}
@@ -521,22 +521,7 @@ def test_the_court_fits_where_the_bops_narrower_medical_test_does_not() -> None:
     assert result["bop_criteria"]["debilitated_medical"]["status"] == "not_met"
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "terminal_illness",
-        "serious_medical",
-        "inadequate_care",
-        "outbreak",
-        "age",
-        "family_child",
-        "family_spouse",
-        "family_parent",
-        "abuse",
-        "other_reasons",
-        "unusually_long_sentence",
-    ],
-)
+@pytest.mark.parametrize("name", COURT_IDS)
 def test_no_court_ground_uses_a_test_only_the_bop_has(name: str) -> None:
     result = ground(name, **F)
     words = " ".join([result["rule"], *(c["condition"] for c in result["conditions"])]).lower()

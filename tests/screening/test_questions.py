@@ -10,18 +10,11 @@ import pytest
 from bot.legal import CaseError
 from bot.screening.questions import next_slot, required_slots
 
+from .slots import FEDERAL, HEALTHY
+
 TODAY = date(2026, 3, 10)
-FEDERAL = {"jurisdiction": "federal", "offense_era": "after_1987"}
 YOUNG = {**FEDERAL, "age": 50, "served_months": 100}
 OLD = {**FEDERAL, "age": 70, "sentence_months": 240, "served_months": 150}
-# No medical ground left open: the questions after the medical ones come next.
-HEALTHY = {
-    "terminal_illness": False,
-    "debilitating_condition": False,
-    "serious_condition": False,
-    "care_not_provided": False,
-    "outbreak_at_facility": False,
-}
 
 
 @pytest.mark.parametrize(
