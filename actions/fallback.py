@@ -32,7 +32,7 @@ INTENT_TOPICS: dict[str, str] = {
     "pre_1987_offense": "an offense from before November 1987",
     "request_referral": "getting help from the Compassionate Release Clearinghouse",
     "request_warden_letter": "help writing the request to the warden",
-    "human_handoff": "talking to a person at the organisation",
+    "human_handoff": "talking to a person at the organization",
 }
 
 # FAQ topic: (what it is about, a question the model knows as that topic). The "Yes" button sends
@@ -103,11 +103,38 @@ FAQ_TOPICS: dict[str, tuple[str, str]] = {
         "caring for a husband, wife or partner who is very ill",
         "can he come home to take care of his wife",
     ),
+    "care_not_provided": (
+        "medical care the prison is not providing",
+        "inadequate medical care in federal prison is that a reason",
+    ),
+    "outbreak": (
+        "an outbreak, such as COVID, at the prison",
+        "there is a covid outbreak at his prison",
+    ),
+    "abuse_by_staff": (
+        "abuse by prison staff",
+        "can abuse by prison staff be a reason for compassionate release",
+    ),
+    "known_at_sentencing": (
+        "a reason that was already known at sentencing",
+        "it was known at sentencing does that count",
+    ),
+    "unusually_long_sentence": (
+        "long sentences and changes in the law",
+        "is an unusually long sentence still a reason",
+    ),
     "court_motion": ("how the motion in court works", "how does the motion in court work"),
     "motion_attachments": ("what to attach to the motion", "what should we attach to the motion"),
     "after_release": ("what happens after release", "what happens after he is released"),
     "home_confinement": ("home confinement", "what is home confinement"),
-    "appeal_conviction": ("appealing the conviction", "can we appeal his sentence"),
+    "elderly_home_detention": (
+        "the BOP's home detention program for older people",
+        "what is elderly home detention",
+    ),
+    "appeal_conviction": (
+        "appealing or challenging the conviction",
+        "can we appeal his sentence",
+    ),
     "clemency_expungement": ("clemency, pardons or expungement", "do you help with clemency"),
     "assign_lawyer": (
         "whether the Clearinghouse assigns a lawyer",
