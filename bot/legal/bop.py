@@ -140,9 +140,9 @@ def _elderly_70_30(case: Case, gate: Condition | None) -> RuleResult:
         (
             _ELDERLY_60_CAVEAT,
             "A separate route, 18 U.S.C. § 3582(c)(1)(A)(ii), is for people 70 or older who have "
-            "served 30 years of a 'three strikes' sentence under 18 U.S.C. § 3559(c): only the "
-            "BOP can bring that motion, and only if it finds the person is not a danger to "
-            f"others ({sources.ROUTE_3582_II}).",
+            "served 30 years of a 'three strikes' sentence under 18 U.S.C. § 3559(c): it needs a "
+            "finding by the BOP's Director that the person is not a danger to others "
+            f"({sources.ROUTE_3582_II}).",
         ),
     )
 
