@@ -39,6 +39,8 @@ NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|doesn't|don't|won't|isn't|nobody|without)\b[^.;:]{0,30}$",
     re.IGNORECASE,
 )
+# The old, wrong count: filing "30 days after" receipt is a day early (Fed. R. Crim. P. 45(a)).
+A_DAY_EARLY = re.compile(r"\b30 days (?:after|from|later)\b", re.IGNORECASE)
 CASES: tuple[dict[str, Any], ...] = (
     {},
     {"jurisdiction": "state", "state": "OH"},
@@ -167,6 +169,23 @@ def test_no_family_text_names_a_file() -> None:
 
 def test_no_family_text_promises_an_outcome() -> None:
     found = [(where, promises(text)) for where, text in family_texts() if promises(text)]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "early"),
+    [
+        pytest.param("They may file 30 days after the warden received it.", True, id="old count"),
+        pytest.param("It can be filed 30 days from receipt.", True, id="from receipt"),
+        pytest.param("The first safe day is the day after the 30th day.", False, id="new count"),
+    ],
+)
+def test_the_old_count_is_caught(text: str, early: bool) -> None:
+    assert bool(A_DAY_EARLY.search(text)) is early
+
+
+def test_no_family_text_counts_the_30_days_a_day_early() -> None:
+    found = [(where, text) for where, text in family_texts() if A_DAY_EARLY.search(text)]
     assert found == []
 
 
