@@ -47,22 +47,31 @@ class WardenRequestDraft:
     notes: tuple[str, ...]
 
 
-NOTES: tuple[str, ...] = (
-    "Keep a copy of the signed request and of everything you attach.",
+KEEP_A_COPY = "Keep a copy of the signed request and of everything you attach."
+RECEIVED_DAY = (
     "Write down the day the Warden receives it (hand it to staff and ask for a dated receipt, "
-    "or send it by certified mail with a return receipt). The 30 days before your loved one may "
-    "go to court are counted from the day after the Warden receives it, not from the day it was "
-    "sent; if the 30th day is a weekend or holiday, the wait runs to the next business day, and "
-    "the first safe day to file is the day after. Tell me the day and I will work it out "
-    "[18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P. 45(a); BOP Program Statement 5050.50 § 2].",
+    "or send it by certified mail with a return receipt)."
+)
+NOTES: tuple[str, ...] = (
+    KEEP_A_COPY,
+    f"{RECEIVED_DAY} The 30 days before your loved one may go to court are counted from the day "
+    "after the Warden receives it, not from the day it was sent; if the 30th day is a weekend or "
+    "holiday, the wait runs to the next business day, and the first safe day to file is the day "
+    "after. Tell me the day and I will work it out [18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P. "
+    "45(a); BOP Program Statement 5050.50 § 2].",
     "Include every reason and every diagnosis that may apply, even ones you are unsure of: some "
     "courts refuse a reason the Warden never saw. If a new reason comes up later, send a new "
     "request [United States v. Williams, 987 F.3d 700 (7th Cir. 2021)].",
 )
-OLD_LAW_NOTE = (
+# On the "old law" route only the BOP can go to court: no 30-day wait, no motion of one's own.
+OLD_LAW_NOTES: tuple[str, ...] = (
+    KEEP_A_COPY,
+    f"{RECEIVED_DAY} Keep the proof with your copy [BOP Program Statement 5050.50 § 2].",
+    "Include every reason and every diagnosis that may apply, even ones you are unsure of.",
     'On an "old law" sentence the request asks the BOP to move the court to reduce the minimum '
-    "term, so that the Parole Commission can consider parole at once; the Parole Commission then "
-    "decides on release [18 U.S.C. § 4205(g); 28 CFR 571.60]."
+    "term, so that the Parole Commission can consider parole at once; only the BOP can bring "
+    "that motion, and the Parole Commission then decides on release [18 U.S.C. § 4205(g); "
+    "28 CFR 571.60].",
 )
 
 
@@ -142,7 +151,7 @@ def draft_warden_request(
         text="\n\n".join(paragraphs),
         bop_grounds=bop,
         court_grounds=court,
-        notes=(*NOTES, OLD_LAW_NOTE) if old_law else NOTES,
+        notes=OLD_LAW_NOTES if old_law else NOTES,
     )
 
 

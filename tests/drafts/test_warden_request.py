@@ -42,6 +42,8 @@ def test_an_old_law_parolable_sentence_is_asked_for_under_4205g() -> None:
     assert "Parole Commission" in draft.text
     assert "3582" not in draft.text
     assert any("Parole Commission then decides" in note for note in draft.notes)
+    # Only the BOP can go to court on this route: no 30-day wait to tell the family about.
+    assert not any("30 days" in note for note in draft.notes)
 
 
 def test_it_is_addressed_to_the_warden_with_placeholders_for_what_we_do_not_know() -> None:
