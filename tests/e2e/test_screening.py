@@ -124,8 +124,11 @@ def test_a_terminal_illness_gets_the_criteria_and_the_court_date(family: Family)
         },
     )
 
-    assert family.asked[:4] == ["jurisdiction", "offense_era", "age", "served_months"]
-    assert "sentence_months" not in family.asked  # under 65: no share of the sentence matters
+    assert family.asked[:4] == ["jurisdiction", "offense_era", "age", "terminal_illness"]
+    # Under 65 no share of the sentence matters, and since Rutherford v. United States (2026)
+    # time served cannot make a sentence "unusually long" by itself: neither is asked.
+    assert "sentence_months" not in family.asked
+    assert "served_months" not in family.asked
     assert "age_related_condition" not in family.asked  # under 65: no aging questions
     assert "Terminal medical condition [BOP Program Statement 5050.50 § 3(a)" in result
     assert "Terminal illness [USSG § 1B1.13(b)(1)(A)]" in result
