@@ -106,8 +106,8 @@ class Settings:
 
     @property
     def organisation(self) -> str:
-        """The organisation's name as a sentence can use it."""
-        return self.organisation_name or "the organisation"
+        """The organization's name as a sentence can use it."""
+        return self.organisation_name or "the organization"
 
     def check(self) -> None:
         """Raise `SettingsError` for a malformed value, or a placeholder outside development."""

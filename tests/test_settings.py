@@ -31,7 +31,7 @@ def test_a_developer_needs_no_variables_and_gets_the_tracker_stores_sqlite_file(
         environment="development",
     )
     assert settings.is_development
-    assert settings.organisation == "the organisation"
+    assert settings.organisation == "the organization"
 
 
 def test_the_default_database_is_the_file_endpoints_yml_names() -> None:

@@ -38,7 +38,7 @@ from .webchat_origins import request_origin
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
-DEMO_ORGANISATION = "Your organisation"
+DEMO_ORGANISATION = "Your organization"
 DEMO_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "

@@ -205,7 +205,7 @@ def test_without_a_questionnaire_address_none_is_invented_and_staff_send_it(
         "utter_referral_follow_up",
     ]
     assert all("url" not in m for m in messages)
-    assert {m["organisation"] for m in messages} == {"the organisation"}
+    assert {m["organisation"] for m in messages} == {"the organization"}
     assert len(stored(database_url)) == 1
 
 

@@ -22,7 +22,7 @@ def test_a_family_asking_for_a_person_hears_that_staff_read_the_conversations(
 ) -> None:
     reply = family.say("can i talk to a real person")
 
-    assert "staff at the organisation read these conversations" in reply
+    assert "staff at the organization read these conversations" in reply
 
 
 def test_the_warden_request_draft_is_copyable_text_that_says_it_is_a_draft(

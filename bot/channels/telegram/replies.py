@@ -19,7 +19,7 @@ COMMANDS: dict[str, Command] = {
     "help": Command(None, "What I can do, and these commands"),
     "restart": Command("/restart", "Start our conversation over"),
     "forget": Command("/forget_me", "Erase this conversation from our records"),
-    "person": Command("/human_handoff", "How to reach a person at the organisation"),
+    "person": Command("/human_handoff", "How to reach a person at the organization"),
 }
 
 HELP = (
