@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import law, sources
 from .case import AbuseFinding, Case
-from .logic import MET, NOT_MET, Finding, any_of, fact, unknown
+from .logic import MET, NOT_MET, Finding, any_of, fact, follow_up, unknown
 from .route import RouteResult
 from .rules import Condition, RuleResult, gated
 from .thresholds import (
@@ -165,7 +165,10 @@ def _outbreak(case: Case, gate: Condition | None) -> RuleResult:
             ),
             Condition(
                 "their own health puts them at increased risk of severe complications or death",
-                fact(case.outbreak_risk_factors, "outbreak_risk_factors"),
+                follow_up(
+                    case.outbreak_at_facility,
+                    fact(case.outbreak_risk_factors, "outbreak_risk_factors"),
+                ),
             ),
             Condition(
                 "the risk cannot be adequately reduced in time (for example by vaccination or "
@@ -281,13 +284,6 @@ def abuse_established(case: Case) -> Finding:
     return unknown()
 
 
-def _abuse_established_once_told(case: Case) -> Finding:
-    # How it is established is asked only after the family has said it happened.
-    if case.abused_in_custody is None:
-        return unknown()
-    return abuse_established(case) if case.abused_in_custody else NOT_MET
-
-
 def _abuse(case: Case, gate: Condition | None) -> RuleResult:
     notes = [
         "A family's account alone is not enough: the abuse must be established by a conviction, "
@@ -320,7 +316,7 @@ def _abuse(case: Case, gate: Condition | None) -> RuleResult:
                 "the abuse is established by a conviction, a civil finding or admission, or an "
                 "administrative finding (or those proceedings are unduly delayed, or the person "
                 "is in imminent danger)",
-                _abuse_established_once_told(case),
+                follow_up(case.abused_in_custody, abuse_established(case)),
             ),
         ),
         tuple(notes),

@@ -54,6 +54,15 @@ def fact(value: T | None, key: str, test: Callable[[T], bool] = bool) -> Finding
     return MET if test(value) else NOT_MET
 
 
+def follow_up(first: bool | None, then: Finding) -> Finding:
+    """A condition that is asked about only after a yes to `first`.
+
+    Until `first` is true it stays unknown with nothing to ask: the first answer decides the rule
+    on its own when it is no, and the follow-up would not make sense before it is yes.
+    """
+    return then if first else unknown()
+
+
 def all_of(*findings: Finding) -> Finding:
     """Met when every part is met; not met as soon as one part is not met."""
     if any(f.not_met for f in findings):

@@ -215,6 +215,13 @@ def ground(name: str, **facts: Any) -> dict[str, Any]:
             ["outbreak_risk_factors"],
             id="USSG 1B1.13(b)(1)(D)(ii): risk factors unknown",
         ),
+        pytest.param(
+            "outbreak",
+            {**F},
+            "unknown",
+            ["outbreak_at_facility"],
+            id="USSG 1B1.13(b)(1)(D): asks about risk factors only after an outbreak",
+        ),
         # (b)(2) age, in the court's words
         pytest.param(
             "age",

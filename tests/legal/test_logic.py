@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.legal.logic import MET, NOT_MET, Finding, Status, all_of, any_of, fact, unknown
+from bot.legal.logic import (
+    MET,
+    NOT_MET,
+    Finding,
+    Status,
+    all_of,
+    any_of,
+    fact,
+    follow_up,
+    unknown,
+)
 
 U_A = unknown("a")
 U_B = unknown("b")
@@ -60,3 +70,16 @@ def test_unknown_without_keys_is_still_unknown() -> None:
     assert unknown() == Finding(Status.UNKNOWN, ())
     assert not unknown().met
     assert not unknown().not_met
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        pytest.param(None, MET, unknown(), id="not asked before the first answer"),
+        pytest.param(False, unknown("key"), unknown(), id="not asked after a no"),
+        pytest.param(True, unknown("key"), unknown("key"), id="asked after a yes"),
+        pytest.param(True, NOT_MET, NOT_MET, id="decided after a yes"),
+    ],
+)
+def test_follow_up(first: bool | None, then: Finding, expected: Finding) -> None:
+    assert follow_up(first, then) == expected
