@@ -80,13 +80,6 @@ FAMILY_SLOTS: dict[str, str] = {
     "parent_incapacitated": "parent",
     "only_caregiver_for_parent": "parent",
 }
-# Follow-up questions, asked only after a "yes" to the question they follow (not after "not
-# sure" or "skip": "how was the abuse established?" after a skipped abuse question would be
-# unkind, and "at higher risk from it?" has nothing to refer to without an outbreak).
-FOLLOW_UPS: dict[str, str] = {
-    "abuse_established_by": "abused_in_custody",
-    "outbreak_risk_factors": "outbreak_at_facility",
-}
 # "Not expected to recover" needs something to recover from: asked unless the family said there
 # is no serious condition and no decline with age (a later "yes" to an aging question brings it
 # back).
@@ -154,8 +147,6 @@ def _asks(
         return any(key in needed for key in FAMILY_SLOTS)
     if slot in FAMILY_SLOTS:
         return FAMILY_SLOTS[slot] in categories and slot in needed
-    if slot in FOLLOW_UPS and as_bool(slots.get(FOLLOW_UPS[slot])) is not True:
-        return False
     if slot == "recovery_not_expected" and not _may_recover_from_something(slots):
         return False
     return ENGINE_KEYS.get(slot, slot) in needed
