@@ -115,7 +115,10 @@ def _serious_medical(case: Case, gate: Condition | None) -> RuleResult:
                 condition,
             ),
             Condition("can no longer fully care for themselves in prison", self_care),
-            Condition("is not expected to recover from it", no_recovery),
+            # Whether they will recover is asked only once there is something to recover from.
+            Condition(
+                "is not expected to recover from it", no_recovery if condition.met else unknown()
+            ),
         ),
         (
             "The court's ground does not require an incurable or progressive illness; that test "

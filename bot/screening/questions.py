@@ -80,10 +80,6 @@ FAMILY_SLOTS: dict[str, str] = {
     "parent_incapacitated": "parent",
     "only_caregiver_for_parent": "parent",
 }
-# "Not expected to recover" needs something to recover from: asked unless the family said there
-# is no serious condition and no decline with age (a later "yes" to an aging question brings it
-# back).
-RECOVERY_FROM = ("serious_condition", "aging_deterioration", "deteriorating_health")
 # The engine's input key each question answers, where the names differ.
 ENGINE_KEYS: dict[str, str] = {"offense_era": "offense_date"}
 
@@ -147,15 +143,7 @@ def _asks(
         return any(key in needed for key in FAMILY_SLOTS)
     if slot in FAMILY_SLOTS:
         return FAMILY_SLOTS[slot] in categories and slot in needed
-    if slot == "recovery_not_expected" and not _may_recover_from_something(slots):
-        return False
     return ENGINE_KEYS.get(slot, slot) in needed
-
-
-def _may_recover_from_something(slots: Mapping[str, Any]) -> bool:
-    if as_bool(slots.get("serious_condition")) is not False:
-        return True
-    return any(as_bool(slots.get(key)) is True for key in RECOVERY_FROM[1:])
 
 
 def next_slot(slots: Mapping[str, Any], today: date) -> str | None:

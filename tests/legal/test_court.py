@@ -22,8 +22,6 @@ MEDICAL_UNKNOWN = [
     "deteriorating_health",
     "aging_deterioration",
     "self_care",
-    "treatment_no_improvement",
-    "recovery_not_expected",
 ]
 
 

@@ -77,8 +77,8 @@ OLD = {**FEDERAL, "age": 70, "sentence_months": 240, "served_months": 150}
         pytest.param(
             {**YOUNG, "terminal_illness": False, "debilitating_condition": False}
             | {"serious_condition": "unknown"},
-            "recovery_not_expected",
-            id="serious condition not sure: recovery still asked",
+            "self_care",
+            id="serious condition not sure: nothing yet to recover from, self-care next",
         ),
         pytest.param(
             {**YOUNG, "terminal_illness": False, "debilitating_condition": False}
