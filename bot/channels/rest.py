@@ -4,7 +4,8 @@ Same route as Rasa's (`/webhooks/rest/webhook`). Differences: a request without 
 refused (Rasa would file it under the shared id "default", mixing families' conversations), and
 so is one that names another channel's conversation (`telegram-<chat id>`);
 malformed bodies get a JSON error instead of an HTML page; message text is cleaned
-(`bot.channels.text.clean_message`) before it reaches the NLU and the database.
+(`bot.channels.text.clean_message`) before it reaches the NLU and the database, and slash text
+that is not one of our buttons' payloads is read as words (`bot.channels.payloads`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from .gate import gated
+from .payloads import as_words
 from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
 from .text import MAX_SENDER_CHARS, clean_message
 
@@ -53,7 +55,7 @@ def check_body(body: bytes) -> tuple[dict[str, Any] | None, HTTPResponse | None]
     message = data.get("message", "")
     if not isinstance(message, str):
         return None, _error(400, '"message" must be a string.')
-    return {**data, "sender": sender.strip(), "message": clean_message(message)}, None
+    return {**data, "sender": sender.strip(), "message": as_words(clean_message(message))}, None
 
 
 class RestInput(RasaRestInput):  # type: ignore[misc]

@@ -50,7 +50,7 @@ SITE = "https://www.family-help.org"  # an organisation's website, allowed
 OTHER = "https://evil.example.net"  # not allowed
 SENDER = "0b6f2f8e-3c1a-4d5e-9f00-123456789abc"
 WEBHOOK = "/webhooks/webchat/webhook"
-ERASE = "/erase_now"  # the echo bot's stand-in for a confirmed "forget me"
+ERASE = "erase now, please"  # the echo bot's stand-in for a confirmed "forget me"
 
 
 # --- origins and settings ---------------------------------------------------------------------
