@@ -21,6 +21,7 @@ RASA = Path(sys.executable).with_name("rasa")
 # Rasa's server with the fix in bot/server.py applied, as the Procfile starts it.
 RASA_SERVER = (sys.executable, "-m", "bot.server")
 READY_TIMEOUT_SECONDS = 180.0
+LOOPBACK = "127.0.0.1"
 
 
 class StackError(RuntimeError):
@@ -29,11 +30,12 @@ class StackError(RuntimeError):
 
 @dataclass(frozen=True)
 class Stack:
-    """The running servers: Rasa's base URL and both process ids."""
+    """The running servers: Rasa's base URL, both process ids, and the action server's port."""
 
     url: str
     rasa_pid: int
     actions_pid: int
+    action_port: int = 0
 
 
 def free_port() -> int:
@@ -122,10 +124,12 @@ def rasa_stack(
     actions_log, rasa_log = logs / "actions.log", logs / "rasa.log"
     processes: list[subprocess.Popen[bytes]] = []
     try:
+        # As the Procfile starts them: the action server on loopback only (rasa-sdk reads
+        # SANIC_HOST), and Rasa without its HTTP API, so only the channels' webhooks answer.
         actions = _start(
             [str(RASA), "run", "actions", "--actions", "actions", "--port", str(action_port)],
             actions_log,
-            env,
+            {"SANIC_HOST": LOOPBACK, **env},
         )
         processes.append(actions)
         rasa = _start(
@@ -134,9 +138,8 @@ def rasa_stack(
                 "run",
                 "--model",
                 str(model),
-                "--enable-api",
                 "--interface",
-                "127.0.0.1",
+                LOOPBACK,
                 "--port",
                 str(rasa_port),
                 "--endpoints",
@@ -151,8 +154,10 @@ def rasa_stack(
         processes.append(rasa)
         deadline = time.monotonic() + READY_TIMEOUT_SECONDS
         _wait_until_ready(f"http://127.0.0.1:{action_port}/health", actions, actions_log, deadline)
-        _wait_until_ready(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log, deadline)
-        yield Stack(f"http://127.0.0.1:{rasa_port}", rasa.pid, actions.pid)
+        # A channel's health route answers once the model is loaded (Rasa loads it before it
+        # starts listening).
+        _wait_until_ready(f"http://127.0.0.1:{rasa_port}/webhooks/rest/", rasa, rasa_log, deadline)
+        yield Stack(f"http://127.0.0.1:{rasa_port}", rasa.pid, actions.pid, action_port)
     finally:
         for process in reversed(processes):
             _stop(process)

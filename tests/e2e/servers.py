@@ -5,19 +5,22 @@ A thin pytest wrapper over `bot.devtools.stack`; set E2E_MODEL to test another t
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from bot.devtools import stack
 from bot.devtools.stack import ROOT, free_port
 
-__all__ = ["MODEL", "ROOT", "Conversation", "free_port", "rasa_stack"]
+__all__ = ["MODEL", "ROOT", "Conversation", "free_port", "rasa_stack", "stored_events"]
 
 MODEL = Path(os.environ.get("E2E_MODEL", stack.MODEL))
 REPLY_TIMEOUT_SECONDS = 60.0
@@ -33,6 +36,23 @@ def rasa_stack(
             yield running.url
     except stack.StackError as error:
         pytest.fail(str(error), pytrace=False)
+
+
+def stored_events(database_url: str, sender: str) -> list[dict[str, Any]]:
+    """A conversation's events as the tracker store keeps them, oldest first (every session).
+
+    Read from the database, as staff tools do: Rasa's HTTP API is off on every server we run.
+    """
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa.text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"),
+                {"sender": sender},
+            )
+            return [json.loads(data) for (data,) in rows]
+    finally:
+        engine.dispose()
 
 
 class Conversation:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-import httpx
 import pytest
 import sqlalchemy as sa
 
@@ -20,7 +18,7 @@ from bot.devtools.postgres import temporary_database
 from bot.devtools.stack import production_config, sqlite_config
 
 from .broker import events_on_queue
-from .servers import Conversation, free_port, rasa_stack
+from .servers import Conversation, free_port, rasa_stack, stored_events
 
 pytestmark = pytest.mark.e2e
 
@@ -87,18 +85,6 @@ def deployment(
             yield Deployment(url, env["DATABASE_URL"], broker=True)
 
 
-def tracker(deployment: Deployment, sender: str) -> dict[str, Any]:
-    """The conversation as Rasa's HTTP API shows it (all sessions)."""
-    response = httpx.get(
-        f"{deployment.url}/conversations/{sender}/tracker",
-        params={"include_events": "ALL"},
-        timeout=30.0,
-    )
-    response.raise_for_status()
-    result: dict[str, Any] = response.json()
-    return result
-
-
 def test_forget_me_erases_the_conversation_and_its_referral_and_the_next_message_starts_fresh(
     deployment: Deployment,
 ) -> None:
@@ -123,7 +109,7 @@ def test_forget_me_erases_the_conversation_and_its_referral_and_the_next_message
         assert [(e["event"], e.get("name")) for e in streamed] == [("action", "action_forget_me")]
 
     assert "not legal advice" in family.say("hi")
-    events = tracker(deployment, family.sender)["events"]
+    events = stored_events(deployment.database_url, family.sender)
     assert events[0]["event"] == "action"
     assert events[0]["name"] == "action_session_start"
     assert [e["text"] for e in events if e["event"] == "user"] == ["hi"]
@@ -180,7 +166,7 @@ def test_forget_me_in_the_middle_of_the_questions_erases_everything(
 
     assert deployment.rows(family.sender) == {"events": 0, "referrals": 0}
     assert "not legal advice" in family.say("hello")
-    events = tracker(deployment, family.sender)["events"]
+    events = stored_events(deployment.database_url, family.sender)
     assert [e["text"] for e in events if e["event"] == "user"] == ["hello"]
     assert "could my dad" not in deployment.stored_text(family.sender)
 

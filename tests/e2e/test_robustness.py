@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from .servers import Conversation
+from .servers import Conversation, stored_events
 
 pytestmark = pytest.mark.e2e
 
@@ -44,15 +44,13 @@ def test_odd_message_gets_a_reply_and_the_conversation_goes_on(rasa_url: str, te
     assert "not legal advice" in family.say("hello")
 
 
-def test_the_conversation_is_kept_after_odd_messages(rasa_url: str) -> None:
+def test_the_conversation_is_kept_after_odd_messages(rasa_url: str, rasa_database_url: str) -> None:
     family = Conversation(rasa_url)
     family.say("hi")
     for text in ODD_MESSAGES.values():
         family.say(text)
 
-    events = httpx.get(f"{rasa_url}/conversations/{family.sender}/tracker", timeout=30).json()[
-        "events"
-    ]
+    events = stored_events(rasa_database_url, family.sender)
 
     user_texts = [event.get("text") for event in events if event["event"] == "user"]
     assert user_texts[0] == "hi"
