@@ -138,6 +138,11 @@ def _terminal_deadlines(case: Case) -> list[Deadline]:
                 sources.TERMINAL_PROCESSING,
                 "The BOP must process a terminally ill person's request within 14 days of "
                 "receiving it.",
+                notes=(
+                    "This duty applies once the BOP itself has diagnosed the terminal illness (the "
+                    "prison's Clinical Director), not on an outside doctor's diagnosis alone "
+                    f"({sources.BOP_TERMINAL}).",
+                ),
             )
         )
     if case.terminal_diagnosis_on is not None:

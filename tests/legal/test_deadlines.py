@@ -365,6 +365,12 @@ def test_deadlines_follow_the_route(facts: dict[str, Any], present: set[str]) ->
             "Clinical Director",
             id="PS 5050.50 3(a): the 7 days run from the Clinical Director's diagnosis",
         ),
+        pytest.param(
+            "terminal_processing_due",
+            {"terminal_illness": True, "warden_request_received": "2026-02-01"},
+            "BOP itself has diagnosed",
+            id="PS 5050.50 3(a): the 14-day duty applies once the BOP has diagnosed",
+        ),
     ],
 )
 def test_terminal_duties_run_from_the_bops_own_diagnosis(
