@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from datetime import date
 
 RASA_TRAINING_FORMAT = "3.1"
-# "[text](entity)" and "[text]{...}" are entity annotations in Rasa's examples: a family's
-# brackets must not turn into one.
-_ANNOTATION = re.compile(r"\]([({])")
+# "[text](entity)", "[text]{...}" and "[text][{...}, ...]" are entity annotations in Rasa's
+# examples: a family's brackets must not turn into one, so a "]" never touches what follows it.
+_ANNOTATION = re.compile(r"\]([({\[])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
 from bot.staff.nlu_export import example_text, training_data
@@ -40,14 +41,26 @@ def test_rasa_reads_every_example_under_its_corrected_intent() -> None:
     }
 
 
-def test_a_familys_brackets_do_not_become_an_entity_annotation() -> None:
-    text = training_data([("inform", "he is [sic](age) 70 and [ok]{x}")], date(2026, 3, 10))
-
-    data = RasaYAMLReader().reads(text)
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "he is [sic](age) 70 and [ok]{x}",
+            "he is [sic] (age) 70 and [ok] {x}",
+            id="entity and entity-dict forms",
+        ),
+        pytest.param(
+            '[a][{"entity": "age"}]', '[a] [{"entity": "age"}]', id="a list of entity dicts"
+        ),
+        pytest.param("[[a](b)]", "[[a] (b)]", id="nested brackets"),
+    ],
+)
+def test_a_familys_brackets_do_not_become_an_entity_annotation(text: str, kept: str) -> None:
+    data = RasaYAMLReader().reads(training_data([("inform", text)], date(2026, 3, 10)))
 
     (example,) = data.training_examples
     assert example.get("entities") in (None, [])
-    assert example.get("text") == "he is [sic] (age) 70 and [ok] {x}"
+    assert example.get("text") == kept
 
 
 def test_line_breaks_and_control_characters_collapse_to_spaces() -> None:
