@@ -23,7 +23,7 @@ from sanic.response import HTTPResponse
 from .gate import gated
 from .payloads import as_words
 from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
-from .text import MAX_SENDER_CHARS, clean_message
+from .text import MAX_SENDER_CHARS, TOO_LARGE, clean_message, too_large
 
 # Sender ids other channels make (a Telegram chat id is no secret): REST may not write into them.
 RESERVED_SENDER_PREFIXES: tuple[str, ...] = (TELEGRAM_SENDER_PREFIX,)
@@ -74,6 +74,8 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
         async def check_request(request: Request) -> HTTPResponse | None:
             if request.method != "POST":
                 return None
+            if too_large(request.body):
+                return _error(413, TOO_LARGE)
             data, error = check_body(request.body)
             if error is not None:
                 return error

@@ -30,6 +30,7 @@ from bot.settings import Settings, get_settings
 
 from .gate import gated
 from .rest import check_body
+from .text import TOO_LARGE, too_large
 from .webchat_assets import AssetCache, AssetMissing, demo_page, etag_matches
 from .webchat_cors import NOT_ALLOWED, cors_headers, preflight, replace_cors_headers
 from .webchat_erasure import conversation_exists
@@ -37,7 +38,6 @@ from .webchat_origins import request_origin
 
 logger = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 64 * 1024
 DEMO_ORGANISATION = "Your organization"
 DEMO_HEADERS = {
     "Content-Security-Policy": (
@@ -142,8 +142,8 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
     ) -> HTTPResponse:
         if request_origin(request.headers.get("origin")) not in self._allowed:
             return _error(403, NOT_ALLOWED)
-        if len(request.body or b"") > MAX_BODY_BYTES:
-            return _error(413, "That message is too long to send in one go.")
+        if too_large(request.body):
+            return _error(413, TOO_LARGE)
         data, error = check_body(request.body)
         if error is not None:
             return error

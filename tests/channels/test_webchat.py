@@ -31,7 +31,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import class_from_module_path
 from sanic import Sanic
 
-from bot.channels.webchat import MAX_BODY_BYTES, WebchatInput
+from bot.channels.text import MAX_BODY_BYTES
+from bot.channels.webchat import WebchatInput
 from bot.channels.webchat_assets import (
     ASSETS,
     JAVASCRIPT,

@@ -92,3 +92,12 @@ def test_rasa_and_the_action_server_listen_on_loopback_only(running: Stack) -> N
 
     assert listening_addresses(rasa_port) == {LOOPBACK_HEX}
     assert listening_addresses(running.action_port) == {LOOPBACK_HEX}
+
+
+def test_a_body_over_64_kb_is_refused_before_it_reaches_the_assistant(running: Stack) -> None:
+    big = {"sender": "family-big", "message": "my dad is sick " * 5_000}  # about 75 kB
+
+    answer = httpx.post(f"{running.url}/webhooks/rest/webhook", json=big, timeout=30)
+
+    assert answer.status_code == 413
+    assert "too long" in answer.json()["error"]

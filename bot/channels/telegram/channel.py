@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 from telegram import Bot, Chat, Update
 
 from ..gate import gated
+from ..text import TOO_LARGE, too_large
 from .callbacks import CallbackCodec, chosen_keyboard
 from .client import make_bot, with_flood_wait
 from .config import NOT_CONFIGURED, SECRET_HEADER, TelegramConfig
@@ -120,6 +121,8 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             refusal = self._refusal(request)
             if refusal is not None:
                 return refusal
+            if too_large(request.body):
+                return _error(413, TOO_LARGE)
             update = self._parse(request.body)
             if update is None:
                 return _error(400, "The body must be a Telegram Update as JSON.")

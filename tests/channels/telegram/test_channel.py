@@ -81,6 +81,16 @@ async def test_a_malformed_update_gets_400(webhook: Webhook, api: FakeBotApi, bo
     assert api.calls == []
 
 
+async def test_a_body_over_64_kb_gets_413_and_goes_nowhere(
+    webhook: Webhook, api: FakeBotApi
+) -> None:
+    answer = await webhook.post(None, raw=b'{"update_id": 1, "pad": "' + b"x" * 70_000 + b'"}')
+
+    assert answer.status_code == 413
+    assert webhook.assistant.received == []
+    assert api.calls == []
+
+
 async def test_a_message_reaches_rasa_cleaned_under_the_chats_sender_id(webhook: Webhook) -> None:
     answer = await webhook.post(updates.text(CHAT, "  can my dad\u0000 qualify?  "))
 
