@@ -60,6 +60,7 @@ class Settings:
     # Staff console (bot/staff, docs/staff.md): no key in development means a random one.
     staff_secret_key: str | None = None
     staff_session_minutes: int = 60
+    staff_session_max_hours: int = 12
     retention_days: int | None = None
     staff_proxy_count: int = 0
 
@@ -93,6 +94,7 @@ class Settings:
             # Staff console.
             staff_secret_key=read("STAFF_SECRET_KEY"),
             staff_session_minutes=whole_number(env, "STAFF_SESSION_MINUTES", minimum=1) or 60,
+            staff_session_max_hours=whole_number(env, "STAFF_SESSION_MAX_HOURS", minimum=1) or 12,
             retention_days=whole_number(env, "RETENTION_DAYS", minimum=1),
             staff_proxy_count=whole_number(env, "STAFF_PROXY_COUNT", minimum=0) or 0,
         )

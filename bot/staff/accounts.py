@@ -173,6 +173,11 @@ def set_active(session: Session, username: str, active: bool) -> StaffUser:
     return _update(session, user.id, active=active)
 
 
+def end_sessions(session: Session, user_id: int) -> StaffUser:
+    """End every session of an account (signing out): its session token changes."""
+    return _update(session, user_id)
+
+
 def active_admins(session: Session) -> int:
     """How many active admins there are (the last one cannot be demoted or deactivated)."""
     count = session.execute(

@@ -36,6 +36,8 @@ def flask_config(settings: Settings) -> dict[str, Any]:
     return {
         "SECRET_KEY": secret_key(settings),
         "PERMANENT_SESSION_LIFETIME": lifetime,
+        # However active, a session ends this long after signing in.
+        "STAFF_SESSION_MAX_AGE": timedelta(hours=settings.staff_session_max_hours),
         # Every request moves the expiry on: the lifetime is the idle time allowed.
         "SESSION_REFRESH_EACH_REQUEST": True,
         "SESSION_COOKIE_NAME": SESSION_COOKIE_NAME,

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 from typing import Any, TypeVar, cast
 
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort, current_app, request, session
 from flask_login import (  # type: ignore[import-untyped]
     AnonymousUserMixin,
     LoginManager,
     UserMixin,
     current_user,
+    logout_user,
 )
 from flask_login import login_required as flask_login_required
 
@@ -22,6 +25,9 @@ from .database import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# When the session signed in (seconds since the epoch): sessions end this long after it, however
+# busy they have been (app.config["STAFF_SESSION_MAX_AGE"], from STAFF_SESSION_MAX_HOURS).
+SIGNED_IN_AT = "signed_in_at"
 # Reachable without signing in: the sign-in page and the stylesheet it uses.
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "static"})
 CONTENT_SECURITY_POLICY = (
@@ -81,11 +87,23 @@ def init_login(app: Flask) -> LoginManager:
 
     @app.before_request
     def require_sign_in() -> Any:
+        if current_user.is_authenticated and _too_old():
+            logout_user()
+            session.clear()
         if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
             return None
         return manager.unauthorized()
 
     return manager
+
+
+def _too_old() -> bool:
+    """Whether the session signed in longer ago than the absolute lifetime (or never said when)."""
+    signed_in_at = session.get(SIGNED_IN_AT)
+    if not isinstance(signed_in_at, int | float):
+        return True
+    max_age: timedelta = current_app.config["STAFF_SESSION_MAX_AGE"]
+    return time.time() - signed_in_at > max_age.total_seconds()
 
 
 def login_required(view: F) -> F:

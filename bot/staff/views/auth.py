@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
@@ -12,10 +13,10 @@ from werkzeug.wrappers import Response
 from bot.storage.schema import utc_now
 
 from .. import audit, limiter
-from ..accounts import AccountError, authenticate, set_password, verify_password
+from ..accounts import AccountError, authenticate, end_sessions, set_password, verify_password
 from ..database import db
 from ..forms import ActionForm, LoginForm, PasswordChangeForm
-from ..security import LoginUser, login_required
+from ..security import SIGNED_IN_AT, LoginUser, login_required
 
 logger = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__)
@@ -55,13 +56,15 @@ def login() -> Response | str | tuple[str, int]:
     session.clear()
     login_user(LoginUser(account))
     session.permanent = True
+    session[SIGNED_IN_AT] = time.time()
     return redirect(_safe_next(request.args.get("next")))
 
 
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout() -> Response:
-    """Sign out."""
+    """Sign out: the session ends on the server too, so a copied cookie no longer works."""
+    end_sessions(db(), current_user.account.id)
     audit.record(db(), current_user.username, "sign_out")
     db().commit()
     logout_user()

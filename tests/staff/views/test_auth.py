@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 
 from bot.staff.accounts import set_active, set_password
 from bot.staff.audit import recent
+from bot.staff.config import SESSION_COOKIE_NAME
+from bot.staff.security import SIGNED_IN_AT
 from bot.storage import transaction
 
 from ..conftest import PASSWORD, Staff
@@ -143,6 +145,43 @@ def test_signing_out(reviewer: Staff) -> None:
     response = reviewer.post("/logout")
 
     assert response.headers["Location"] == "/login"
+    assert reviewer.get("/conversations/").status_code == 302
+
+
+def test_signing_out_ends_the_session_on_the_server_so_a_copied_cookie_no_longer_works(
+    app: Flask, reviewer: Staff
+) -> None:
+    copied = app.test_client()
+    cookie = reviewer.client.get_cookie(SESSION_COOKIE_NAME)
+    assert cookie is not None
+    copied.set_cookie(SESSION_COOKIE_NAME, cookie.value)
+    assert copied.get("/conversations/").status_code == 200
+
+    reviewer.post("/logout")
+
+    assert copied.get("/conversations/").status_code == 302
+
+
+def test_a_session_ends_at_its_absolute_lifetime_however_active(
+    app: Flask, reviewer: Staff
+) -> None:
+    assert reviewer.get("/conversations/").status_code == 200
+    lifetime = app.config["STAFF_SESSION_MAX_AGE"].total_seconds()
+    with reviewer.client.session_transaction() as session:
+        session[SIGNED_IN_AT] = time.time() - lifetime + 60
+    assert reviewer.get("/conversations/").status_code == 200
+
+    with reviewer.client.session_transaction() as session:
+        session[SIGNED_IN_AT] = time.time() - lifetime - 1
+
+    assert reviewer.get("/conversations/").status_code == 302
+    assert reviewer.get("/conversations/").status_code == 302
+
+
+def test_a_session_that_does_not_say_when_it_signed_in_is_not_trusted(reviewer: Staff) -> None:
+    with reviewer.client.session_transaction() as session:
+        del session[SIGNED_IN_AT]
+
     assert reviewer.get("/conversations/").status_code == 302
 
 
