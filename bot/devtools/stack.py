@@ -28,14 +28,57 @@ class StackError(RuntimeError):
     """A server exited or did not become ready; the message ends with its log."""
 
 
+@dataclass
+class Server:
+    """One server process of the stack, which a fault test may kill and start again."""
+
+    name: str
+    args: list[str]
+    log: Path
+    env: Mapping[str, str]
+    ready_url: str
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int:
+        """The running process's id."""
+        assert self.process is not None, f"{self.name} server is not running"
+        return self.process.pid
+
+    def start(self) -> None:
+        """Start the process (its log is appended to, so a restart keeps the first life's)."""
+        self.process = _start(self.args, self.log, self.env)
+
+    def wait_until_ready(self, deadline: float) -> None:
+        """Return once the server answers its ready URL; StackError if it exits or times out."""
+        assert self.process is not None
+        _wait_until_ready(self.ready_url, self.process, self.log, deadline)
+
+    def restart(self) -> None:
+        """Start the process again (after a kill) and wait until it answers."""
+        self.start()
+        self.wait_until_ready(time.monotonic() + READY_TIMEOUT_SECONDS)
+
+    def kill(self) -> None:
+        """kill -9 the server and everything it started, as a crash or an OOM kill would."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        """Stop the server politely (SIGTERM), then by force."""
+        if self.process is not None:
+            _stop(self.process)
+
+
 @dataclass(frozen=True)
 class Stack:
-    """The running servers: Rasa's base URL, both process ids, and the action server's port."""
+    """The running servers: Rasa's base URL, the two servers, and the action server's port."""
 
     url: str
-    rasa_pid: int
-    actions_pid: int
-    action_port: int = 0
+    rasa: Server
+    actions: Server
+    action_port: int
 
 
 def free_port() -> int:
@@ -55,7 +98,7 @@ def _start(args: list[str], log: Path, env: Mapping[str, str]) -> subprocess.Pop
         "SQLALCHEMY_WARN_20": "0",
         **env,
     }
-    with log.open("wb") as out:
+    with log.open("ab") as out:
         # A session of its own, so stopping it also stops anything it started.
         return subprocess.Popen(
             args,
@@ -122,45 +165,49 @@ def rasa_stack(
     env = env or {}
     rasa_port = rasa_port or free_port()
     actions_log, rasa_log = logs / "actions.log", logs / "rasa.log"
-    processes: list[subprocess.Popen[bytes]] = []
-    try:
-        # As the Procfile starts them: the action server on loopback only (rasa-sdk reads
-        # SANIC_HOST), and Rasa without its HTTP API, so only the channels' webhooks answer.
-        actions = _start(
-            [str(RASA), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-            actions_log,
-            {"SANIC_HOST": LOOPBACK, **env},
-        )
-        processes.append(actions)
-        rasa = _start(
-            [
-                *RASA_SERVER,
-                "run",
-                "--model",
-                str(model),
-                "--interface",
-                LOOPBACK,
-                "--port",
-                str(rasa_port),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-                *extra_args,
-            ],
-            rasa_log,
-            env,
-        )
-        processes.append(rasa)
-        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-        _wait_until_ready(f"http://127.0.0.1:{action_port}/health", actions, actions_log, deadline)
+    # As the Procfile starts them: the action server on loopback only (rasa-sdk reads
+    # SANIC_HOST), and Rasa without its HTTP API, so only the channels' webhooks answer.
+    actions = Server(
+        "actions",
+        [str(RASA), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+        actions_log,
+        {"SANIC_HOST": LOOPBACK, **env},
+        f"http://127.0.0.1:{action_port}/health",
+    )
+    rasa = Server(
+        "rasa",
+        [
+            *RASA_SERVER,
+            "run",
+            "--model",
+            str(model),
+            "--interface",
+            LOOPBACK,
+            "--port",
+            str(rasa_port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+            *extra_args,
+        ],
+        rasa_log,
+        env,
         # A channel's health route answers once the model is loaded (Rasa loads it before it
         # starts listening).
-        _wait_until_ready(f"http://127.0.0.1:{rasa_port}/webhooks/rest/", rasa, rasa_log, deadline)
-        yield Stack(f"http://127.0.0.1:{rasa_port}", rasa.pid, actions.pid, action_port)
+        f"http://127.0.0.1:{rasa_port}/webhooks/rest/",
+    )
+    servers = (actions, rasa)
+    try:
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        for server in servers:
+            server.start()
+        for server in servers:
+            server.wait_until_ready(deadline)
+        yield Stack(f"http://127.0.0.1:{rasa_port}", rasa, actions, action_port)
     finally:
-        for process in reversed(processes):
-            _stop(process)
+        for server in reversed(servers):
+            server.stop()
 
 
 PRODUCTION_ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"

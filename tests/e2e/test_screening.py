@@ -59,12 +59,12 @@ class Family:
 
     def __init__(self, rasa_url: str) -> None:
         self._url = f"{rasa_url}/webhooks/rest/webhook"
-        self._sender = f"e2e-screening-{uuid.uuid4().hex}"
+        self.sender = f"e2e-screening-{uuid.uuid4().hex}"
         self.asked: list[str] = []
 
     def say(self, text: str) -> list[str]:
         response = httpx.post(
-            self._url, json={"sender": self._sender, "message": text}, timeout=60.0
+            self._url, json={"sender": self.sender, "message": text}, timeout=60.0
         )
         response.raise_for_status()
         replies = [str(reply.get("text", "")) for reply in response.json()]

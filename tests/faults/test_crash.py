@@ -1,0 +1,121 @@
+"""A crash in the middle of a screening loses nothing: kill -9 Rasa, then the action server.
+
+Real processes, as `make run` starts them, on the embedded SQLite store. To crash in the middle
+of a turn rather than between two, the action server is frozen (SIGSTOP) first: Rasa's turn then
+waits on its call, and the kill lands before the turn could be saved. After a restart the family
+sends the same answer again, as anyone would after an error, and the screening goes on from the
+question it was at, with every earlier answer kept.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.devtools import stack
+from bot.devtools.stack import Stack, sqlite_config
+from tests.e2e.servers import MODEL, free_port, stored_events
+from tests.e2e.test_screening import Family, question_in
+
+pytestmark = pytest.mark.e2e
+
+EARLIER_ANSWERS = (
+    ("could my dad get compassionate release?", "jurisdiction"),
+    ("he's at fci butner", "offense_era"),
+    ("it was in 2012", "age"),
+    ("hes 58", "terminal_illness"),
+)
+ANSWER_IN_FLIGHT = "he has stage 4 cancer"
+NEXT_QUESTION = "life_expectancy_months"
+
+
+@pytest.fixture
+def running(tmp_path: Path) -> Iterator[tuple[Stack, str]]:
+    """The servers on a throwaway SQLite store, and that store's database URL."""
+    action_port = free_port()
+    endpoints, env = sqlite_config(tmp_path, action_port)
+    try:
+        with stack.rasa_stack(tmp_path, endpoints, action_port, env, model=MODEL) as servers:
+            yield servers, env["DATABASE_URL"]
+    except stack.StackError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+def reach_the_illness_question(family: Family) -> None:
+    for text, asked_next in EARLIER_ANSWERS:
+        assert question_in(family.say(text)[-1]) == asked_next
+
+
+def send_in_background(family: Family, text: str) -> threading.Thread:
+    """Send `text` from another thread; whatever happens to that request is the crash's."""
+
+    def send() -> None:
+        try:
+            family.say(text)
+        except (httpx.HTTPError, AssertionError):
+            pass
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    return sender
+
+
+def wait_for_the_turn_to_reach(server: stack.Server, family: Family, timeout: float) -> None:
+    """Give the in-flight message time to reach the (frozen) action server."""
+    threading.Event().wait(timeout)
+    assert server.process is not None and server.process.poll() is None
+
+
+def user_texts(database_url: str, sender: str) -> list[str]:
+    return [
+        str(event.get("text"))
+        for event in stored_events(database_url, sender)
+        if event.get("event") == "user"
+    ]
+
+
+def test_killing_rasa_mid_turn_keeps_every_answer_and_the_place_in_the_screening(
+    running: tuple[Stack, str],
+) -> None:
+    servers, database_url = running
+    family = Family(servers.url)
+    reach_the_illness_question(family)
+
+    os.killpg(servers.actions.pid, signal.SIGSTOP)
+    in_flight = send_in_background(family, ANSWER_IN_FLIGHT)
+    wait_for_the_turn_to_reach(servers.actions, family, 1.5)
+    servers.rasa.kill()
+    os.killpg(servers.actions.pid, signal.SIGCONT)
+    in_flight.join(timeout=30)
+    servers.rasa.restart()
+
+    assert question_in(family.say(ANSWER_IN_FLIGHT)[-1]) == NEXT_QUESTION
+    texts = user_texts(database_url, family.sender)
+    earlier = [text for text, _ in EARLIER_ANSWERS]
+    assert texts[: len(earlier)] == earlier
+    assert texts[len(earlier) :] == [ANSWER_IN_FLIGHT]
+
+
+def test_killing_the_action_server_mid_turn_keeps_every_answer_and_the_place_in_the_screening(
+    running: tuple[Stack, str],
+) -> None:
+    servers, database_url = running
+    family = Family(servers.url)
+    reach_the_illness_question(family)
+
+    os.killpg(servers.actions.pid, signal.SIGSTOP)
+    in_flight = send_in_background(family, ANSWER_IN_FLIGHT)
+    wait_for_the_turn_to_reach(servers.actions, family, 1.5)
+    servers.actions.kill()
+    in_flight.join(timeout=60)
+    servers.actions.restart()
+
+    assert question_in(family.say(ANSWER_IN_FLIGHT)[-1]) == NEXT_QUESTION
+    earlier = [text for text, _ in EARLIER_ANSWERS]
+    assert user_texts(database_url, family.sender)[: len(earlier)] == earlier
