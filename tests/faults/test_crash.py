@@ -52,24 +52,23 @@ def reach_the_illness_question(family: Family) -> None:
         assert question_in(family.say(text)[-1]) == asked_next
 
 
-def send_in_background(family: Family, text: str) -> threading.Thread:
-    """Send `text` from another thread; whatever happens to that request is the crash's."""
+class InFlight(threading.Thread):
+    """`text` sent from another thread; `outcome` is what the family saw, whatever it was."""
 
-    def send() -> None:
+    def __init__(self, family: Family, text: str) -> None:
+        super().__init__(daemon=True)
+        self.family, self.text, self.outcome = family, text, "nothing yet"
+        self.start()
+
+    def run(self) -> None:
         try:
-            family.say(text)
-        except (httpx.HTTPError, AssertionError):
-            pass
-
-    sender = threading.Thread(target=send, daemon=True)
-    sender.start()
-    return sender
+            self.outcome = "\n".join(self.family.say(self.text))
+        except (httpx.HTTPError, AssertionError) as failure:
+            self.outcome = type(failure).__name__
 
 
-def wait_for_the_turn_to_reach(server: stack.Server, family: Family, timeout: float) -> None:
-    """Give the in-flight message time to reach the (frozen) action server."""
-    threading.Event().wait(timeout)
-    assert server.process is not None and server.process.poll() is None
+def let_the_turn_reach_the_frozen_action_server() -> None:
+    threading.Event().wait(1.5)
 
 
 def user_texts(database_url: str, sender: str) -> list[str]:
@@ -88,14 +87,15 @@ def test_killing_rasa_mid_turn_keeps_every_answer_and_the_place_in_the_screening
     reach_the_illness_question(family)
 
     os.killpg(servers.actions.pid, signal.SIGSTOP)
-    in_flight = send_in_background(family, ANSWER_IN_FLIGHT)
-    wait_for_the_turn_to_reach(servers.actions, family, 1.5)
+    in_flight = InFlight(family, ANSWER_IN_FLIGHT)
+    let_the_turn_reach_the_frozen_action_server()
     servers.rasa.kill()
     os.killpg(servers.actions.pid, signal.SIGCONT)
     in_flight.join(timeout=30)
     servers.rasa.restart()
 
     assert question_in(family.say(ANSWER_IN_FLIGHT)[-1]) == NEXT_QUESTION
+    assert in_flight.outcome in ("RemoteProtocolError", "ReadError", "ConnectError")
     texts = user_texts(database_url, family.sender)
     earlier = [text for text, _ in EARLIER_ANSWERS]
     assert texts[: len(earlier)] == earlier
@@ -110,10 +110,11 @@ def test_killing_the_action_server_mid_turn_keeps_every_answer_and_the_place_in_
     reach_the_illness_question(family)
 
     os.killpg(servers.actions.pid, signal.SIGSTOP)
-    in_flight = send_in_background(family, ANSWER_IN_FLIGHT)
-    wait_for_the_turn_to_reach(servers.actions, family, 1.5)
+    in_flight = InFlight(family, ANSWER_IN_FLIGHT)
+    let_the_turn_reach_the_frozen_action_server()
     servers.actions.kill()
     in_flight.join(timeout=60)
+    print(f"the family saw: {in_flight.outcome}")
     servers.actions.restart()
 
     assert question_in(family.say(ANSWER_IN_FLIGHT)[-1]) == NEXT_QUESTION
