@@ -9,9 +9,9 @@ it starts. Every channel of ours passes its messages through the same gate.
 
 Fair: waiting messages are grouped by client (the address the webhook saw, `client_key`; the
 conversation when no address is known, as for Telegram, whose updates all come from Telegram).
-A freed place goes to the clients in turn (round-robin), and within one client in arrival order,
-so one client with a hundred messages in flight delays another client's message by at most one
-turn per place, not by a hundred.
+A freed place goes to the waiting client that was let in least recently (so clients take turns,
+round-robin), and within one client to its oldest message: one client with a hundred messages in
+flight delays another client's message by the turns already in progress, not by a hundred.
 
 Bounded: every turn has `Settings.turn_timeout_seconds` (20). A turn that takes longer (a hung
 action server, a stuck database) is cancelled: Rasa's lock on the conversation is released by its
@@ -56,12 +56,17 @@ class TurnAbandoned(BaseException):
 
 
 class FairGate:
-    """At most `capacity` holders at once; waiters served round-robin by key, FIFO per key."""
+    """At most `capacity` holders at once; a freed place goes to the waiting client served
+    least recently (so clients take turns), and within one client to its oldest waiter."""
 
-    def __init__(self, capacity: int) -> None:
+    def __init__(self, capacity: int, remembered: int = 10_000) -> None:
         self._capacity = capacity
         self._active = 0
         self._waiting: OrderedDict[Hashable, deque[asyncio.Future[None]]] = OrderedDict()
+        # When each recent client was last let in (a counter), for taking turns.
+        self._served: OrderedDict[Hashable, int] = OrderedDict()
+        self._remembered = remembered
+        self._tick = 0
 
     @property
     def active(self) -> int:
@@ -72,6 +77,7 @@ class FairGate:
         """Wait for a place for `key`."""
         if self._active < self._capacity and not self._waiting:
             self._active += 1
+            self._mark_served(key)
             return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiting.setdefault(key, deque()).append(waiter)
@@ -85,18 +91,25 @@ class FairGate:
             raise
 
     def release(self) -> None:
-        """Give the place to the next client in turn, or free it."""
+        """Give the place to the waiting client served least recently, or free it."""
         while self._waiting:
-            key, queue = next(iter(self._waiting.items()))
+            key = min(self._waiting, key=lambda waiting: self._served.get(waiting, -1))
+            queue = self._waiting[key]
             waiter = queue.popleft()
-            if queue:
-                self._waiting.move_to_end(key)
-            else:
+            if not queue:
                 del self._waiting[key]
             if not waiter.done():
                 waiter.set_result(None)  # the place passes on: `_active` stays the same
+                self._mark_served(key)
                 return
         self._active -= 1
+
+    def _mark_served(self, key: Hashable) -> None:
+        self._tick += 1
+        self._served[key] = self._tick
+        self._served.move_to_end(key)
+        if len(self._served) > self._remembered:
+            self._served.popitem(last=False)
 
     def _forget(self, key: Hashable, waiter: asyncio.Future[None]) -> None:
         queue = self._waiting.get(key)
