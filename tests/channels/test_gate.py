@@ -180,4 +180,5 @@ def test_a_turn_abandoned_by_an_action_timeout_gets_the_same_answer(
 
     assert [m["text"] for m in output.messages] == [FAMILY_TEXTS["turn_timeout"]]
     assert "timeout (action call)" in caplog.text
-    assert "Butner" not in caplog.text and "family-3" not in caplog.text
+    assert "Butner" not in caplog.text
+    assert "family-3" not in caplog.text
