@@ -183,6 +183,17 @@ def placeholder_passwords(endpoints: Mapping[str, Any]) -> list[str]:
     return found
 
 
+def written_as(path: Path, where: str) -> str:
+    """How the file writes the value at `where` ("event_broker.password"), e.g. ${DB_PASSWORD}."""
+    import yaml
+
+    # BaseLoader: no types and no ${VAR} expansion (Rasa's resolver is on yaml's SafeLoader).
+    value: Any = yaml.load(path.read_text(), Loader=yaml.BaseLoader)
+    for key in where.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value if isinstance(value, str) else ""
+
+
 def check_endpoints(endpoints: Mapping[str, Any], path: Path) -> None:
     """Refuse a deployment without ENVIRONMENT, or (outside development) a weak password."""
     from bot.settings import SettingsError, get_settings, require_explicit_environment
@@ -193,9 +204,10 @@ def check_endpoints(endpoints: Mapping[str, Any], path: Path) -> None:
         return
     weak = placeholder_passwords(endpoints)
     if weak:
+        named = [f"{where} ({written_as(path, where) or 'in the file'})" for where in weak]
         raise SettingsError(
-            f"{path} has a placeholder or default password in {', '.join(weak)} "
-            f"(ENVIRONMENT={settings.environment}): set the real one in the variable it names"
+            f"{path} has a placeholder or default password: {', '.join(named)} "
+            f"(ENVIRONMENT={settings.environment}); set the real one"
         )
 
 
