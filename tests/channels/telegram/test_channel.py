@@ -13,10 +13,12 @@ import redis.asyncio
 import yaml
 from rasa.core.channels.channel import UserMessage
 
+from bot.channels.gate import FAMILY_TEXTS
 from bot.channels.telegram import replies
 from bot.channels.telegram.channel import TelegramInput
 from bot.channels.telegram.config import TelegramConfig
 from bot.channels.telegram.seen import RedisSeenIds, SeenIds
+from bot.settings import get_settings
 
 from . import updates
 from .conftest import SECRET, Assistant, Webhook, mount
@@ -544,3 +546,25 @@ async def test_a_claim_whose_server_died_expires_and_the_update_is_answered_afte
 
     assert (too_soon.status_code, retried.status_code) == (500, 200)
     assert len(survivor.received) == 1
+
+
+async def test_a_turn_that_hangs_gets_the_timeout_answer_on_telegram(
+    config: TelegramConfig, api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TURN_TIMEOUT_SECONDS", "2")
+    monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", "1")
+    get_settings.cache_clear()
+
+    async def hang(message: UserMessage) -> None:
+        await asyncio.Event().wait()
+
+    assistant = Assistant(answer=hang)
+    try:
+        async for hook in mount(TelegramInput(config), assistant):
+            answer = await hook.post(updates.text(CHAT, "hello"))
+    finally:
+        get_settings.cache_clear()
+
+    assert answer.status_code == 200
+    [call] = api.calls_to("sendMessage", CHAT)
+    assert call.params["text"] == FAMILY_TEXTS["turn_timeout"]
