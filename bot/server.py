@@ -6,13 +6,26 @@ Rasa 3.6 checks every answer from the action server with `jsonschema.validate(an
 which re-checks the whole events schema against the JSON Schema meta-schema on every call: about
 21 ms of CPU per custom-action call on this machine, the largest single cost of a message here
 (see README, "Speed"). `apply_fixes` swaps in one validator built once, which accepts and refuses
-exactly the same answers (tests/test_server.py) in under 1 ms. Nothing else about Rasa changes.
+exactly the same answers (tests/test_server.py) in under 1 ms.
+
+Rasa 3.6 also waits 5 minutes for the action server (DEFAULT_REQUEST_TIMEOUT): a hung action
+server would hold a family's turn, and the conversation's lock, that long. `shorten_action_calls`
+gives each call ACTION_TIMEOUT_SECONDS (10) and ends a turn whose action call times out, unsaved,
+with the timeout answer of bot/channels/gate.py (Rasa would go on without the action's events).
+
+Before Rasa starts, `check_start_up` refuses (exit 1, naming the variable) a deployment that
+did not set ENVIRONMENT, and, outside development, an endpoints file with a placeholder password.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import asyncio
+import sys
+from collections.abc import Mapping, Sequence
+from functools import lru_cache, wraps
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jsonschema import ValidationError
 from jsonschema.protocols import Validator
@@ -52,10 +65,174 @@ def apply_fixes() -> None:
     from rasa.core.actions.action import RemoteAction
 
     RemoteAction._validate_action_result = validate_action_result
+    shorten_action_calls()
+
+
+def _timed_out(error: BaseException) -> bool:
+    """Whether `error` is, or was raised while handling, a timeout."""
+    seen: BaseException | None = error
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, asyncio.TimeoutError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def shorten_action_calls() -> None:
+    """Action calls give up after ACTION_TIMEOUT_SECONDS and end the turn (idempotent)."""
+    from rasa.core.actions import action as rasa_action
+
+    from bot.channels.gate import TurnAbandoned
+    from bot.settings import get_settings
+
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = get_settings().action_timeout_seconds
+    run = rasa_action.RemoteAction.run
+    if getattr(run, "ends_turn_on_timeout", False):
+        return
+
+    @wraps(run)
+    async def run_within_timeout(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await run(self, *args, **kwargs)
+        except Exception as error:
+            if _timed_out(error):
+                raise TurnAbandoned(self.name()) from None
+            raise
+
+    run_within_timeout.ends_turn_on_timeout = True  # type: ignore[attr-defined]
+    rasa_action.RemoteAction.run = run_within_timeout
+
+
+# --- Start-up checks ---
+DEFAULT_ENDPOINTS = "endpoints.yml"
+PASSWORD_KEYS = ("password", "pass", "secret", "token")
+# Passwords that come with the software or its tutorials; refused outside development.
+DEFAULT_PASSWORDS = frozenset({"guest", "rasa", "redis", "rabbitmq", "changeit", "default"})
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def endpoints_path(argv: Sequence[str]) -> Path | None:
+    """The endpoints file `rasa run` with these arguments loads (None for other commands)."""
+    if not argv or argv[0] != "run" or (len(argv) > 1 and argv[1] == "actions"):
+        return None
+    for index, argument in enumerate(argv):
+        if argument == "--endpoints" and index + 1 < len(argv):
+            return Path(argv[index + 1])
+        if argument.startswith("--endpoints="):
+            return Path(argument.partition("=")[2])
+    return Path(DEFAULT_ENDPOINTS)
+
+
+def read_endpoints(path: Path) -> dict[str, Any]:
+    """The endpoints file as Rasa reads it (with ${VAR} expanded); {} if there is none."""
+    import rasa.shared.utils.io
+
+    if not path.is_file():
+        return {}
+    content = rasa.shared.utils.io.read_config_file(path)
+    return content if isinstance(content, dict) else {}
+
+
+def _is_weak(password: str) -> bool:
+    from bot.settings import PLACEHOLDER_PASSWORDS, _is_placeholder
+
+    lowered = password.strip().lower()
+    return (
+        not lowered
+        or _is_placeholder(lowered)
+        or lowered in PLACEHOLDER_PASSWORDS
+        or lowered in DEFAULT_PASSWORDS
+    )
+
+
+def _host(section: Mapping[str, Any]) -> str:
+    for key in ("url", "host"):
+        value = section.get(key)
+        if isinstance(value, str) and value:
+            return (urlsplit(value if "//" in value else f"//{value}").hostname or "").lower()
+    return ""
+
+
+def placeholder_passwords(endpoints: Mapping[str, Any]) -> list[str]:
+    """Where the endpoints hold a placeholder or default password ("event_broker.password").
+
+    A service on loopback is exempt: nothing outside the machine can reach it (RabbitMQ, for
+    one, only lets its `guest` account in from loopback).
+    """
+    found: list[str] = []
+
+    def visit(section: Mapping[str, Any], where: str) -> None:
+        on_loopback = _host(section) in LOOPBACK
+        for key, value in section.items():
+            name = f"{where}.{key}" if where else str(key)
+            if isinstance(value, Mapping):
+                visit(value, name)
+            elif on_loopback:
+                continue
+            elif isinstance(value, str | int) and str(key).lower() in PASSWORD_KEYS:
+                if _is_weak(str(value)):
+                    found.append(name)
+            elif isinstance(value, str) and "@" in value and "//" in value:
+                password = urlsplit(value).password
+                if password is not None and _is_weak(password):
+                    found.append(name)
+
+    visit(endpoints, "")
+    return found
+
+
+def written_as(path: Path, where: str) -> str:
+    """How the file writes the value at `where` ("event_broker.password"), e.g. ${DB_PASSWORD}."""
+    import yaml
+
+    # BaseLoader: no types and no ${VAR} expansion (Rasa's resolver is on yaml's SafeLoader).
+    value: Any = yaml.load(path.read_text(), Loader=yaml.BaseLoader)
+    for key in where.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def check_endpoints(endpoints: Mapping[str, Any], path: Path) -> None:
+    """Refuse a deployment without ENVIRONMENT, or (outside development) a weak password."""
+    from bot.settings import SettingsError, get_settings, require_explicit_environment
+
+    settings = get_settings()
+    require_explicit_environment(settings, endpoints)
+    if settings.is_development:
+        return
+    weak = placeholder_passwords(endpoints)
+    if weak:
+        named = [f"{where} ({written_as(path, where) or 'in the file'})" for where in weak]
+        raise SettingsError(
+            f"{path} has a placeholder or default password: {', '.join(named)} "
+            f"(ENVIRONMENT={settings.environment}); set the real one"
+        )
+
+
+def check_start_up(argv: Sequence[str]) -> None:
+    """Exit with the reason before Rasa starts when the settings or endpoints are unsafe."""
+    from rasa.shared.exceptions import RasaException
+
+    from bot.settings import SettingsError
+
+    path = endpoints_path(argv)
+    if path is None:
+        return
+    try:
+        endpoints = read_endpoints(path)
+    except RasaException:
+        return  # an unset ${VAR}: Rasa itself refuses to start and names it
+    try:
+        check_endpoints(endpoints, path)
+    except SettingsError as error:
+        raise SystemExit(f"bot.server: {error}") from None
 
 
 def main() -> None:
     """Apply the fixes, then hand over to Rasa's command line (reads sys.argv)."""
+    check_start_up(sys.argv[1:])
     apply_fixes()
     from rasa.__main__ import main as rasa_main
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
@@ -51,6 +51,16 @@ class Settings:
     environment: Environment = "development"
     # Messages one Rasa process works on at once, first come first served (bot/channels/gate.py).
     messages_at_once: int = 2
+    # Limits (bot/channels/gate.py, bot/channels/ratelimit.py, bot/server.py).
+    turn_timeout_seconds: int = 20
+    action_timeout_seconds: int = 10
+    rate_limit_per_address: int = 60
+    rate_limit_per_sender: int = 20
+    proxy_count: int = 0
+    # Redis shared by Rasa replicas (Telegram's seen update ids); None: in-process only.
+    redis_url: str | None = None
+    # Whether ENVIRONMENT was given (from_env) rather than defaulted: production must say so.
+    environment_explicit: bool = field(default=True, compare=False)
     # Telegram channel (bot/channels/telegram, docs/telegram.md): no token, no Telegram.
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None
@@ -85,6 +95,14 @@ class Settings:
             organisation_contact=read("ORGANISATION_CONTACT"),
             environment=environment,
             messages_at_once=whole_number(env, "MESSAGES_AT_ONCE", minimum=1) or 2,
+            # Limits.
+            turn_timeout_seconds=whole_number(env, "TURN_TIMEOUT_SECONDS", minimum=2) or 20,
+            action_timeout_seconds=whole_number(env, "ACTION_TIMEOUT_SECONDS", minimum=1) or 10,
+            rate_limit_per_address=whole_number(env, "RATE_LIMIT_PER_ADDRESS", minimum=1) or 60,
+            rate_limit_per_sender=whole_number(env, "RATE_LIMIT_PER_SENDER", minimum=1) or 20,
+            proxy_count=whole_number(env, "PROXY_COUNT", minimum=0) or 0,
+            redis_url=read("REDIS_URL"),
+            environment_explicit=read("ENVIRONMENT") is not None,
             # Telegram channel.
             telegram_bot_token=read("TELEGRAM_BOT_TOKEN"),
             telegram_webhook_secret=read("TELEGRAM_WEBHOOK_SECRET"),
@@ -114,6 +132,7 @@ class Settings:
     def check(self) -> None:
         """Raise `SettingsError` for a malformed value, or a placeholder outside development."""
         _check_database_url(self.database_url, strict=not self.is_development)
+        check_limits(self)
         if self.clearinghouse_questionnaire_url is not None:
             _check_web_address(
                 "CLEARINGHOUSE_QUESTIONNAIRE_URL",
@@ -288,4 +307,61 @@ def check_staff_secret_key(key: str | None, *, strict: bool) -> None:
         raise SettingsError(
             f"STAFF_SECRET_KEY must be at least {STAFF_SECRET_MIN_CHARS_PRODUCTION} random "
             f"characters and not a placeholder; make one with {STAFF_SECRET_HINT}"
+        )
+
+
+# --- Limits (bot/channels/gate.py, bot/channels/ratelimit.py, bot/server.py) ---
+
+
+def check_limits(settings: Settings) -> None:
+    """The action call must give up before the turn does, or the turn timeout always wins."""
+    if settings.action_timeout_seconds >= settings.turn_timeout_seconds:
+        raise SettingsError(
+            f"ACTION_TIMEOUT_SECONDS ({settings.action_timeout_seconds}) must be less than "
+            f"TURN_TIMEOUT_SECONDS ({settings.turn_timeout_seconds})"
+        )
+    if settings.redis_url is not None and urlsplit(settings.redis_url).scheme not in (
+        "redis",
+        "rediss",
+        "unix",
+    ):
+        raise SettingsError("REDIS_URL must be a redis://, rediss:// or unix:// address")
+
+
+# --- Production must say it is production ---
+
+
+def production_evident(database_url: str, endpoints: Mapping[str, object] | None = None) -> str:
+    """Why this looks like a production deployment ('' when it does not).
+
+    The rule: a database other than SQLite (DATABASE_URL, or the tracker store in the endpoints
+    file Rasa loads), a Redis lock store, or an event broker means several machines or outside
+    services, which only deployments use; `make run` uses none of them.
+    """
+    if not database_url.startswith("sqlite"):
+        return "DATABASE_URL is not SQLite"
+    sections = endpoints or {}
+    tracker_store = sections.get("tracker_store")
+    if isinstance(tracker_store, Mapping) and str(tracker_store.get("dialect", "sqlite")) not in (
+        "sqlite",
+        "None",
+    ):
+        return "the endpoints file's tracker store is not SQLite"
+    lock_store = sections.get("lock_store")
+    if isinstance(lock_store, Mapping) and lock_store.get("type") == "redis":
+        return "the endpoints file uses a Redis lock store"
+    if sections.get("event_broker"):
+        return "the endpoints file has an event broker"
+    return ""
+
+
+def require_explicit_environment(
+    settings: Settings, endpoints: Mapping[str, object] | None = None
+) -> None:
+    """Refuse to start a deployment that did not set ENVIRONMENT (it would run as development)."""
+    reason = production_evident(settings.database_url, endpoints)
+    if reason and not settings.environment_explicit:
+        raise SettingsError(
+            f"ENVIRONMENT must be set (production, or development on purpose): {reason}, "
+            "so this looks like a deployment, and an unset ENVIRONMENT would allow placeholders"
         )

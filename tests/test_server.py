@@ -1,14 +1,38 @@
-"""The Rasa fix in bot/server.py accepts and refuses exactly what Rasa's own check does."""
+"""bot/server.py: the validator fix accepts and refuses exactly what Rasa's own check does, action
+calls give up after ACTION_TIMEOUT_SECONDS, and unsafe deployments do not start."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from rasa.core.actions import action as rasa_action
 from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import RasaException
+from rasa.utils.endpoints import EndpointConfig
 
-from bot.server import apply_fixes, validate_action_result
+from bot.channels.gate import TurnAbandoned
+from bot.server import (
+    apply_fixes,
+    check_endpoints,
+    endpoints_path,
+    read_endpoints,
+    validate_action_result,
+)
+from bot.settings import SettingsError, get_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 ANSWERS: list[tuple[str, dict[str, Any]]] = [
     ("empty answer", {}),
@@ -66,6 +90,7 @@ def test_refusal_tells_where_to_read_more() -> None:
 
 def test_apply_fixes_installs_the_cached_check() -> None:
     original = RemoteAction._validate_action_result
+    run, timeout = RemoteAction.run, rasa_action.DEFAULT_REQUEST_TIMEOUT
     try:
         apply_fixes()
         action = RemoteAction("action_test", None)
@@ -74,3 +99,213 @@ def test_apply_fixes_installs_the_cached_check() -> None:
             action._validate_action_result({"events": [{"event": "teleport"}]})
     finally:
         RemoteAction._validate_action_result = original
+        RemoteAction.run, rasa_action.DEFAULT_REQUEST_TIMEOUT = run, timeout
+
+
+# --- The action call's timeout, and the start-up checks ---
+
+
+@pytest.fixture
+def short_action_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", "1")
+    monkeypatch.setenv("TURN_TIMEOUT_SECONDS", "3")
+    get_settings.cache_clear()
+    original = rasa_action.RemoteAction.run, rasa_action.DEFAULT_REQUEST_TIMEOUT
+    yield
+    rasa_action.RemoteAction.run, rasa_action.DEFAULT_REQUEST_TIMEOUT = original
+    get_settings.cache_clear()
+
+
+async def _hanging_server() -> tuple[asyncio.base_events.Server, int]:
+    """An HTTP server on loopback that accepts a request and never answers it."""
+
+    async def hang(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(1024)
+        await asyncio.Event().wait()
+
+    server = await asyncio.start_server(hang, "127.0.0.1", 0)
+    return server, server.sockets[0].getsockname()[1]
+
+
+def test_an_action_call_to_a_hung_server_ends_the_turn_after_the_action_timeout(
+    short_action_calls: None,
+) -> None:
+    async def scenario() -> float:
+        server, port = await _hanging_server()
+        apply_fixes()
+        apply_fixes()  # idempotent: wrapped once
+        action = RemoteAction("action_check", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        try:
+            with pytest.raises(TurnAbandoned):
+                await action.run(
+                    CollectingOutputChannel(),
+                    TemplatedNaturalLanguageGenerator({}),
+                    DialogueStateTracker("family-1", []),
+                    Domain.empty(),
+                )
+            return loop.time() - start
+        finally:
+            server.close()
+
+    took = asyncio.run(scenario())
+
+    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 1
+    assert 1 <= took < 2
+    assert getattr(RemoteAction.run, "ends_turn_on_timeout", False)
+
+
+def test_other_action_failures_are_left_to_rasa(short_action_calls: None) -> None:
+    async def scenario() -> None:
+        apply_fixes()
+        action = RemoteAction("action_check", EndpointConfig("http://127.0.0.1:9/webhook"))
+        await action.run(
+            CollectingOutputChannel(),
+            TemplatedNaturalLanguageGenerator({}),
+            DialogueStateTracker("family-1", []),
+            Domain.empty(),
+        )
+
+    with pytest.raises(RasaException, match="Couldn't connect"):
+        asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["run", "--model", "m.tar.gz"], Path("endpoints.yml")),
+        (["run", "--endpoints", "deploy/e.yml"], Path("deploy/e.yml")),
+        (["run", "--endpoints=deploy/e.yml"], Path("deploy/e.yml")),
+        (["run", "actions", "--actions", "actions"], None),
+        (["train"], None),
+        ([], None),
+    ],
+)
+def test_the_endpoints_file_is_the_one_rasa_run_loads(
+    argv: list[str], expected: Path | None
+) -> None:
+    assert endpoints_path(argv) == expected
+
+
+PRODUCTION_VARIABLES = {
+    **{
+        name: value
+        for name, _, value in (
+            line.partition("=")
+            for line in (ROOT / "deploy" / "production.env.example").read_text().splitlines()
+            if line and not line.startswith("#")
+        )
+    },
+}
+
+
+def _production(monkeypatch: pytest.MonkeyPatch, **changes: str) -> Path:
+    for name, value in {**PRODUCTION_VARIABLES, **changes}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://cr:s3cure-Pa55@db.internal:5432/cr")
+    get_settings.cache_clear()
+    return ROOT / "deploy" / "endpoints.production.yml"
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_production_endpoints_with_the_example_passwords_are_refused_naming_the_variables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _production(monkeypatch)
+
+    with pytest.raises(SettingsError) as refused:
+        check_endpoints(read_endpoints(path), path)
+
+    message = str(refused.value)
+    assert "tracker_store.password (${DB_PASSWORD})" in message
+    assert "event_broker.password (${RABBITMQ_PASSWORD})" in message
+    assert "change-me" not in message  # the values themselves are not repeated
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"DB_PASSWORD": "guest"},
+        {"DB_PASSWORD": "password"},
+        {"DB_PASSWORD": ""},
+        {"RABBITMQ_PASSWORD": "guest"},
+        {"RABBITMQ_PASSWORD": "CHANGE-ME-later"},
+    ],
+    ids=lambda changes: ",".join(f"{k}={v!r}" for k, v in changes.items()),
+)
+def test_each_placeholder_or_default_password_is_refused(
+    monkeypatch: pytest.MonkeyPatch, changes: dict[str, str]
+) -> None:
+    strong = {"DB_PASSWORD": "pg-9f3kQ2xLm", "RABBITMQ_PASSWORD": "mq-4hTz8Wq1v"}
+    path = _production(monkeypatch, **{**strong, **changes})
+
+    with pytest.raises(SettingsError, match=next(iter(changes))):
+        check_endpoints(read_endpoints(path), path)
+
+
+def test_real_passwords_pass_and_services_on_loopback_are_exempt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _production(monkeypatch, DB_PASSWORD="pg-9f3kQ2xLm", RABBITMQ_PASSWORD="mq-4hTz8Wq1v")
+    check_endpoints(read_endpoints(path), path)
+
+    # RabbitMQ lets `guest` in from loopback only; nothing outside the machine can use it.
+    path = _production(monkeypatch, DB_PASSWORD="", RABBITMQ_PASSWORD="guest")
+    monkeypatch.setenv("DB_HOST", "127.0.0.1")
+    monkeypatch.setenv("RABBITMQ_HOST", "localhost")
+    check_endpoints(read_endpoints(path), path)
+
+
+def test_a_developer_may_keep_placeholders_on_purpose(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _production(monkeypatch, ENVIRONMENT="development")
+
+    check_endpoints(read_endpoints(path), path)
+
+
+def test_production_endpoints_without_environment_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _production(monkeypatch, DB_PASSWORD="pg-9f3kQ2xLm")
+    monkeypatch.delenv("ENVIRONMENT")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///rasa.db")
+    get_settings.cache_clear()
+
+    with pytest.raises(SettingsError, match="ENVIRONMENT must be set"):
+        check_endpoints(read_endpoints(path), path)
+
+
+def test_make_runs_endpoints_need_no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ENVIRONMENT", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+
+    check_endpoints(read_endpoints(ROOT / "endpoints.yml"), ROOT / "endpoints.yml")
+
+
+def test_the_server_exits_before_rasa_starts_and_says_why(tmp_path: Path) -> None:
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in PRODUCTION_VARIABLES},
+        **PRODUCTION_VARIABLES,
+        "DATABASE_URL": "postgresql://cr:s3cure-Pa55@db.internal:5432/cr",
+        "PYTHONPATH": str(ROOT),
+    }
+    endpoints = ROOT / "deploy" / "endpoints.production.yml"
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.server", "run", "--endpoints", str(endpoints)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("bot.server: ")
+    assert "${DB_PASSWORD}" in result.stderr

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, get_settings
+from bot.settings import (
+    DEFAULT_DATABASE_URL,
+    Settings,
+    SettingsError,
+    get_settings,
+    require_explicit_environment,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION = {
@@ -192,3 +198,68 @@ def _example_values() -> dict[str, str]:
             name, _, value = line.partition("=")
             values[name.strip()] = value.strip()
     return values
+
+
+def test_the_limits_have_defaults_and_are_read() -> None:
+    defaults = Settings.from_env({})
+    assert (defaults.turn_timeout_seconds, defaults.action_timeout_seconds) == (20, 10)
+    assert (defaults.rate_limit_per_address, defaults.rate_limit_per_sender) == (60, 20)
+    assert (defaults.proxy_count, defaults.redis_url) == (0, None)
+
+    settings = Settings.from_env(
+        {
+            "TURN_TIMEOUT_SECONDS": "30",
+            "ACTION_TIMEOUT_SECONDS": "5",
+            "RATE_LIMIT_PER_ADDRESS": "120",
+            "RATE_LIMIT_PER_SENDER": "10",
+            "PROXY_COUNT": "1",
+            "REDIS_URL": "redis://redis.internal:6379/2",
+        }
+    )
+    assert (settings.turn_timeout_seconds, settings.action_timeout_seconds) == (30, 5)
+    assert (settings.rate_limit_per_address, settings.rate_limit_per_sender) == (120, 10)
+    assert (settings.proxy_count, settings.redis_url) == (1, "redis://redis.internal:6379/2")
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"ACTION_TIMEOUT_SECONDS": "20"}, "ACTION_TIMEOUT_SECONDS .20. must be less than"),
+        ({"TURN_TIMEOUT_SECONDS": "8"}, "ACTION_TIMEOUT_SECONDS .10. must be less than"),
+        (
+            {"TURN_TIMEOUT_SECONDS": "1"},
+            "TURN_TIMEOUT_SECONDS must be a whole number of at least 2",
+        ),
+        ({"RATE_LIMIT_PER_SENDER": "0"}, "RATE_LIMIT_PER_SENDER must be a whole number"),
+        ({"REDIS_URL": "redis.internal:6379"}, "REDIS_URL must be a redis://"),
+    ],
+)
+def test_limits_that_cannot_work_are_refused(env: dict[str, str], message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env(env)
+
+
+@pytest.mark.parametrize(
+    ("env", "endpoints", "reason"),
+    [
+        ({"DATABASE_URL": PRODUCTION["DATABASE_URL"]}, None, "DATABASE_URL is not SQLite"),
+        ({}, {"tracker_store": {"dialect": "postgresql"}}, "tracker store is not SQLite"),
+        ({}, {"lock_store": {"type": "redis"}}, "Redis lock store"),
+        ({}, {"event_broker": {"type": "pika"}}, "event broker"),
+    ],
+)
+def test_a_deployment_that_does_not_set_environment_is_refused(
+    env: dict[str, str], endpoints: dict[str, object] | None, reason: str
+) -> None:
+    with pytest.raises(SettingsError, match=f"ENVIRONMENT must be set .*{reason}"):
+        require_explicit_environment(Settings.from_env(env), endpoints)
+
+    for environment in ("development", "production"):
+        settings = Settings.from_env({**env, "ENVIRONMENT": environment})
+        require_explicit_environment(settings, endpoints)
+
+
+def test_make_run_needs_no_environment() -> None:
+    endpoints = {"tracker_store": {"dialect": "sqlite"}, "lock_store": {"type": "in_memory"}}
+
+    require_explicit_environment(Settings.from_env({}), endpoints)

@@ -1,42 +1,162 @@
-"""First come, first served: how many messages one Rasa process works on at once.
+"""First come, first served, fairly: how many messages one Rasa process works on at once.
 
 Rasa handles a message in stretches of CPU work (NLU, policies, the tracker store) separated by
 waits for the action server. Under load, asyncio interleaves those stretches across every message
 in flight, so a message that calls the action server three times queues three times behind all
 the others: a few families wait seconds while most wait a fraction of one (README, "Speed"). The
-gate admits `Settings.messages_at_once` messages at a time, in arrival order (asyncio.Semaphore
-wakes its waiters first in, first out), so each message finishes soon after it starts. Every
-channel of ours passes its messages through the same gate.
+gate admits `Settings.messages_at_once` messages at a time, so each message finishes soon after
+it starts. Every channel of ours passes its messages through the same gate.
+
+Fair: waiting messages are grouped by client (the address the webhook saw, `client_key`; the
+conversation when no address is known, as for Telegram, whose updates all come from Telegram).
+A freed place goes to the waiting client that was let in least recently (so clients take turns,
+round-robin), and within one client to its oldest message: one client with a hundred messages in
+flight delays another client's message by the turns already in progress, not by a hundred.
+
+Bounded: every turn has `Settings.turn_timeout_seconds` (20). A turn that takes longer (a hung
+action server, a stuck database) is cancelled: Rasa's lock on the conversation is released by its
+own context manager, nothing of the turn is saved (Rasa saves the tracker only at the end of a
+turn), and the family is told, by key, to send the message again.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import contextvars
+import logging
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable, Hashable
 from weakref import WeakKeyDictionary
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.settings import get_settings
 
+logger = logging.getLogger(__name__)
+
 OnNewMessage = Callable[[UserMessage], Awaitable[None]]
 
-_gates: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = WeakKeyDictionary()
+# What the channels themselves say to a family, by key.
+FAMILY_TEXTS: dict[str, str] = {
+    "turn_timeout": "This is taking longer than it should. Please send your message again.",
+}
+
+# The client the current request came from (set by a webhook before it calls the gate).
+client_key: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "gate_client_key", default=None
+)
 
 
-def gate() -> asyncio.Semaphore:
+class TurnAbandoned(BaseException):
+    """Raised inside a turn to end it now, unsaved, with the timeout answer (bot/server.py).
+
+    A BaseException, so that Rasa's `except Exception` around an action lets it through and
+    the turn stops instead of going on with the action's events lost.
+    """
+
+
+class FairGate:
+    """At most `capacity` holders at once; a freed place goes to the waiting client served
+    least recently (so clients take turns), and within one client to its oldest waiter."""
+
+    def __init__(self, capacity: int, remembered: int = 10_000) -> None:
+        self._capacity = capacity
+        self._active = 0
+        self._waiting: OrderedDict[Hashable, deque[asyncio.Future[None]]] = OrderedDict()
+        # When each recent client was last let in (a counter), for taking turns.
+        self._served: OrderedDict[Hashable, int] = OrderedDict()
+        self._remembered = remembered
+        self._tick = 0
+
+    @property
+    def active(self) -> int:
+        """How many holders are in now."""
+        return self._active
+
+    async def acquire(self, key: Hashable) -> None:
+        """Wait for a place for `key`."""
+        if self._active < self._capacity and not self._waiting:
+            self._active += 1
+            self._mark_served(key)
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.setdefault(key, deque()).append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # the place was handed over just as the waiter gave up
+            else:
+                self._forget(key, waiter)
+            raise
+
+    def release(self) -> None:
+        """Give the place to the waiting client served least recently, or free it."""
+        while self._waiting:
+            key = min(self._waiting, key=lambda waiting: self._served.get(waiting, -1))
+            queue = self._waiting[key]
+            waiter = queue.popleft()
+            if not queue:
+                del self._waiting[key]
+            if not waiter.done():
+                waiter.set_result(None)  # the place passes on: `_active` stays the same
+                self._mark_served(key)
+                return
+        self._active -= 1
+
+    def _mark_served(self, key: Hashable) -> None:
+        self._tick += 1
+        self._served[key] = self._tick
+        self._served.move_to_end(key)
+        if len(self._served) > self._remembered:
+            self._served.popitem(last=False)
+
+    def _forget(self, key: Hashable, waiter: asyncio.Future[None]) -> None:
+        queue = self._waiting.get(key)
+        if queue is not None and waiter in queue:
+            queue.remove(waiter)
+            if not queue:
+                del self._waiting[key]
+
+
+_gates: WeakKeyDictionary[asyncio.AbstractEventLoop, FairGate] = WeakKeyDictionary()
+
+
+def gate() -> FairGate:
     """The running event loop's gate (one per loop, created on first use)."""
     loop = asyncio.get_running_loop()
     if loop not in _gates:
-        _gates[loop] = asyncio.Semaphore(get_settings().messages_at_once)
+        _gates[loop] = FairGate(get_settings().messages_at_once)
     return _gates[loop]
 
 
+async def say_timeout(message: UserMessage) -> None:
+    """Tell the family that the turn took too long (and drop what it had collected)."""
+    output = message.output_channel
+    if isinstance(output, CollectingOutputChannel):
+        output.messages.clear()  # the turn is not saved, so neither are its half replies
+    await output.send_text_message(message.sender_id, FAMILY_TEXTS["turn_timeout"])
+
+
 def gated(on_new_message: OnNewMessage) -> OnNewMessage:
-    """`on_new_message`, admitted through the gate in arrival order."""
+    """`on_new_message` through the gate, fairly, and within the turn timeout."""
 
     async def handle(message: UserMessage) -> None:
-        async with gate():
-            await on_new_message(message)
+        the_gate = gate()
+        key = client_key.get() or f"sender:{message.sender_id}"
+        timeout = get_settings().turn_timeout_seconds
+        await the_gate.acquire(key)
+        try:
+            await asyncio.wait_for(on_new_message(message), timeout)
+        except (asyncio.TimeoutError, TurnAbandoned) as stopped:
+            # No content: the channel, and what stopped the turn.
+            logger.warning(
+                "A %s turn was stopped after a timeout (%s)",
+                message.input_channel or "channel",
+                "turn" if isinstance(stopped, asyncio.TimeoutError) else "action call",
+            )
+            await say_timeout(message)
+        finally:
+            the_gate.release()
 
     return handle

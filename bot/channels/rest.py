@@ -5,7 +5,8 @@ refused (Rasa would file it under the shared id "default", mixing families' conv
 so is one that names another channel's conversation (`telegram-<chat id>`);
 malformed bodies get a JSON error instead of an HTML page; message text is cleaned
 (`bot.channels.text.clean_message`) before it reaches the NLU and the database, and slash text
-that is not one of our buttons' payloads is read as words (`bot.channels.payloads`).
+that is not one of our buttons' payloads is read as words (`bot.channels.payloads`); a client
+or conversation that sends too fast gets 429 (`bot.channels.ratelimit`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sanic.response import HTTPResponse
 
 from .gate import gated
 from .payloads import as_words
+from .ratelimit import rate_limited
 from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
 from .text import MAX_SENDER_CHARS, TOO_LARGE, clean_message, too_large
 
@@ -79,6 +81,10 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
             data, error = check_body(request.body)
             if error is not None:
                 return error
+            assert data is not None
+            limited = rate_limited(request, str(data["sender"]))
+            if limited is not None:
+                return limited
             request.parsed_json = data  # type: ignore[assignment]
             return None
 

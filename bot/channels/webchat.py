@@ -29,6 +29,7 @@ from sanic.response import HTTPResponse
 from bot.settings import Settings, get_settings
 
 from .gate import gated
+from .ratelimit import rate_limited
 from .rest import check_body
 from .text import TOO_LARGE, too_large
 from .webchat_assets import AssetCache, AssetMissing, demo_page, etag_matches
@@ -151,6 +152,9 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
         sender = str(data["sender"])
         if not _is_uuid(sender):
             return _error(400, '"sender" must be the random id the widget makes (a UUID).')
+        limited = rate_limited(request, sender)
+        if limited is not None:
+            return limited
         collector = CollectingOutputChannel()
         message = UserMessage(str(data["message"]), collector, sender, input_channel=self.name())
         try:

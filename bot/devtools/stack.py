@@ -238,6 +238,8 @@ def production_config(action_port: int, database: str) -> tuple[Path, dict[str, 
         "RABBITMQ_HOST": "127.0.0.1",
         "RABBITMQ_USER": "guest",
         "RABBITMQ_PASSWORD": "guest",
+        # A deployment says what it is (bot/server.py refuses to start otherwise).
+        "ENVIRONMENT": "production",
     }
 
 

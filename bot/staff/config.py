@@ -7,7 +7,12 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from bot.settings import STAFF_SECRET_HINT, Settings, SettingsError
+from bot.settings import (
+    STAFF_SECRET_HINT,
+    Settings,
+    SettingsError,
+    require_explicit_environment,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +36,8 @@ def secret_key(settings: Settings) -> str:
 
 
 def flask_config(settings: Settings) -> dict[str, Any]:
-    """Sessions, cookies and CSRF for these settings."""
+    """Sessions, cookies and CSRF for these settings (a deployment must set ENVIRONMENT)."""
+    require_explicit_environment(settings)
     lifetime = timedelta(minutes=settings.staff_session_minutes)
     return {
         "SECRET_KEY": secret_key(settings),

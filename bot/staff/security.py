@@ -1,14 +1,21 @@
-"""Who may see what: Flask-Login's user, the sign-in guard, role checks, security headers."""
+"""Who may see what: Flask-Login's user, the sign-in guard, role checks, security headers.
+
+Outside development, a request that carries X-Forwarded-For or Forwarded while
+STAFF_PROXY_COUNT=0 is refused: a proxy the console was not told about means every client looks
+like the proxy (so the sign-in limiter would count them all as one address), and a client that
+sends the header itself must not be believed either. The fix is to set STAFF_PROXY_COUNT.
+"""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
 from typing import Any, TypeVar, cast
 
-from flask import Flask, Response, abort, current_app, request, session
+from flask import Flask, Response, abort, current_app, render_template, request, session
 from flask_login import (  # type: ignore[import-untyped]
     AnonymousUserMixin,
     LoginManager,
@@ -23,6 +30,7 @@ from bot.storage.schema import StaffRole
 from .accounts import StaffUser, get_user
 from .database import db
 
+logger = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
 
 # When the session signed in (seconds since the epoch): sessions end this long after it, however
@@ -33,6 +41,11 @@ PUBLIC_ENDPOINTS = frozenset({"auth.login", "static"})
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+PROXY_HEADERS = ("X-Forwarded-For", "Forwarded")
+UNEXPECTED_PROXY = (
+    "This console received a request through a proxy it was not told about. An administrator "
+    "must set STAFF_PROXY_COUNT to the number of proxies in front of it."
 )
 
 
@@ -84,6 +97,7 @@ def init_login(app: Flask) -> LoginManager:
     manager.session_protection = "strong"
     manager.anonymous_user = Anonymous
     manager.user_loader(load_user)
+    app.before_request(refuse_unexpected_proxy)
 
     @app.before_request
     def require_sign_in() -> Any:
@@ -95,6 +109,23 @@ def init_login(app: Flask) -> LoginManager:
         return manager.unauthorized()
 
     return manager
+
+
+def refuse_unexpected_proxy() -> tuple[str, int] | None:
+    """Outside development with STAFF_PROXY_COUNT=0, refuse requests with a proxy header."""
+    settings = current_app.extensions.get("staff_settings")
+    if settings is None or settings.is_development or settings.staff_proxy_count:
+        return None
+    present = [name for name in PROXY_HEADERS if name in request.headers]
+    if not present:
+        return None
+    # The header's name only: its value is a client's address.
+    logger.error(
+        "Staff console: refused a request with %s while STAFF_PROXY_COUNT=0; set "
+        "STAFF_PROXY_COUNT to the number of proxies in front of the console",
+        " and ".join(present),
+    )
+    return render_template("error.html", code=400, message=UNEXPECTED_PROXY), 400
 
 
 def _too_old() -> bool:

@@ -63,6 +63,8 @@ def console(database_url: str, engine: Engine, tmp_path: Path) -> Iterator[str]:
                 "PYTHONPATH": str(ROOT),
                 "DATABASE_URL": database_url,
                 "STAFF_SECRET_KEY": SECRET_KEY,
+                # On PostgreSQL the console refuses to guess the environment.
+                "ENVIRONMENT": "development",
             },
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -9,8 +9,11 @@ An accepted update is handled inside the request, then answered 200: replies go 
 the long-polling relay gets back-pressure for free, and Telegram sends the next update of a chat
 after the previous one is done. No exception escapes as a 500 (Telegram would re-send the update
 again and again): it is logged without content, the family gets a short "sorry, try again", and
-Telegram gets its 200. Update ids already seen by this process are acknowledged and skipped, so
-a re-sent update is not answered twice.
+Telegram gets its 200. An update is claimed before it is handled and marked seen only after it
+was (bot/channels/telegram/seen.py, shared between replicas through Redis when REDIS_URL is
+set): a re-sent update that was answered is acknowledged and skipped; one still being answered
+elsewhere gets 500 with Retry-After, so Telegram sends it again later instead of it being lost
+should that server die; one whose handling failed is released for the next delivery.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import hmac
 import json
 import logging
 import traceback
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -37,28 +39,15 @@ from .config import NOT_CONFIGURED, SECRET_HEADER, TelegramConfig
 from .ids import sender_id
 from .output import TelegramOutput, start_typing
 from .replies import SORRY
+from .seen import Claim, SeenIds, seen_ids
 from .updates import Plan, plan_update
 
 logger = logging.getLogger(__name__)
 
-SEEN_UPDATES_KEPT = 10_000
-
-
-class RecentIds:
-    """The last `capacity` ids seen, to recognise an update Telegram sends again."""
-
-    def __init__(self, capacity: int = SEEN_UPDATES_KEPT) -> None:
-        self._capacity = capacity
-        self._ids: OrderedDict[int, None] = OrderedDict()
-
-    def add(self, value: int) -> bool:
-        """Remember `value`; False if it was already there."""
-        if value in self._ids:
-            return False
-        self._ids[value] = None
-        if len(self._ids) > self._capacity:
-            self._ids.popitem(last=False)
-        return True
+# Seconds a claim on an update lasts if its server dies mid-turn: longer than any turn.
+CLAIM_TURNS = 3
+BUSY = "This update is being answered right now; send it again later."
+BUSY_RETRY_SECONDS = 10
 
 
 def _private_chat_id(update: Update) -> int | None:
@@ -89,12 +78,13 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
         codec: CallbackCodec | None = None,
         *,
         typing: bool = True,
+        seen: SeenIds | None = None,
     ) -> None:
         self.config = config
         self.codec = codec or CallbackCodec()
         self.typing = typing
         self._bot: Bot | None = None
-        self._seen = RecentIds()
+        self._seen = seen or _default_seen_ids(config)
 
     @property
     def bot(self) -> Bot:
@@ -126,8 +116,15 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             update = self._parse(request.body)
             if update is None:
                 return _error(400, "The body must be a Telegram Update as JSON.")
-            if self._seen.add(update.update_id):
-                await self.handle(update, on_new_message)
+            claim = await self._seen.claim(update.update_id)
+            if claim is Claim.BUSY:
+                return response.json(
+                    {"error": BUSY},
+                    status=500,
+                    headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
+                )
+            if claim is Claim.MINE:
+                await self._handle_once(update, on_new_message)
             return response.text("ok")
 
         return telegram_webhook
@@ -154,14 +151,28 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             return None
         return update
 
-    async def handle(
+    async def _handle_once(
         self, update: Update, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
-        """Answer one update; any failure is logged without content and never raised."""
+        """Handle a claimed update; seen if it was handled, released if not (or cancelled)."""
+        handled = False
+        try:
+            handled = await self.handle(update, on_new_message)
+        finally:
+            if handled:
+                await self._seen.done(update.update_id)
+            else:
+                await self._seen.release(update.update_id)
+
+    async def handle(
+        self, update: Update, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> bool:
+        """Answer one update (True if it was handled); failures are logged, never raised."""
         plan = Plan("unread update")
         try:
             plan = plan_update(update, self.codec)
             await self._carry_out(plan, update.update_id, on_new_message)
+            return True
         except Exception as error:
             logger.error(
                 "Telegram update %s (%s) failed with %s at:\n%s",
@@ -176,6 +187,7 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             chat = plan.chat_id or _private_chat_id(update)
             if chat is not None:
                 await self._quietly(lambda: self.bot.send_message(chat, SORRY))
+            return False
 
     async def _carry_out(
         self,
@@ -223,3 +235,12 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             await with_flood_wait(call)
         except Exception as error:  # Telegram's refusal, or the network's
             logger.warning("Telegram: a Bot API call failed (%s)", type(error).__name__)
+
+
+def _default_seen_ids(config: TelegramConfig) -> SeenIds:
+    """From settings: in Redis when REDIS_URL is set, in this process otherwise."""
+    from bot.settings import get_settings
+
+    settings = get_settings()
+    bot_id = (config.token or "unconfigured").partition(":")[0]
+    return seen_ids(settings.redis_url, bot_id, CLAIM_TURNS * settings.turn_timeout_seconds)

@@ -49,7 +49,7 @@ def login() -> Response | str | tuple[str, int]:
         session_db.commit()
         form.form_errors.append("That username and password do not match an active account.")
         return render_template("login.html", form=form), 401
-    limiter.forget_username(session_db, username)
+    limiter.forget_username(session_db, username, address)
     audit.record(session_db, account.username, "sign_in")
     session_db.commit()
     logger.info("Staff member %s signed in", account.username)

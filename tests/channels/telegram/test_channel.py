@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import redis.asyncio
 import yaml
 from rasa.core.channels.channel import UserMessage
 
+from bot.channels.gate import FAMILY_TEXTS
 from bot.channels.telegram import replies
 from bot.channels.telegram.channel import TelegramInput
 from bot.channels.telegram.config import TelegramConfig
+from bot.channels.telegram.seen import RedisSeenIds, SeenIds
+from bot.settings import get_settings
 
 from . import updates
 from .conftest import SECRET, Assistant, Webhook, mount
@@ -19,6 +26,7 @@ from .fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.anyio
 CHAT = 4242
+REDIS_URL = "redis://127.0.0.1:6379/0"
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -414,3 +422,149 @@ async def test_a_press_is_answered_even_when_reading_it_fails(
     assert answered.params["callback_query_id"] == press["callback_query"]["id"]
     [sorry] = api.calls_to("sendMessage", CHAT)
     assert sorry.params["text"] == replies.SORRY
+
+
+async def test_an_update_whose_handling_failed_is_answered_when_it_comes_again(
+    webhook: Webhook, api: FakeBotApi
+) -> None:
+    failures = [RuntimeError("the database is down")]
+
+    async def answer(message: UserMessage) -> None:
+        if failures:
+            raise failures.pop()
+
+    webhook.assistant.answer = answer
+    update = updates.text(CHAT, "hello")
+
+    first = await webhook.post(update)
+    again = await webhook.post(update)
+    third = await webhook.post(update)
+
+    assert (first.status_code, again.status_code, third.status_code) == (200, 200, 200)
+    assert len(webhook.assistant.received) == 2  # failed once, answered once, then skipped
+
+
+async def test_an_update_still_being_answered_gets_500_with_retry_after_and_is_not_answered_twice(
+    config: TelegramConfig,
+) -> None:
+    release = asyncio.Event()
+
+    async def slow(message: UserMessage) -> None:
+        await release.wait()
+
+    assistant = Assistant(answer=slow)
+    async for hook in mount(TelegramInput(config), assistant):
+        update = updates.text(CHAT, "hello")
+        first = asyncio.create_task(hook.post(update))
+        while not assistant.received:
+            await asyncio.sleep(0.01)
+        busy = await hook.post(update)
+        release.set()
+        assert (await first).status_code == 200
+        later = await hook.post(update)
+
+    assert busy.status_code == 500
+    assert busy.headers["retry-after"] == "10"
+    assert later.status_code == 200
+    assert len(assistant.received) == 1
+
+
+@pytest.fixture
+async def shared_seen_ids() -> AsyncIterator[tuple[SeenIds, SeenIds, str]]:
+    """Two replicas' seen ids in the real Redis, under a key prefix of this test's own."""
+    prefix = f"test-h4-seen-{uuid.uuid4().hex}"
+    replicas = (
+        RedisSeenIds(REDIS_URL, prefix, claim_seconds=1),
+        RedisSeenIds(REDIS_URL, prefix, claim_seconds=1),
+    )
+    yield replicas[0], replicas[1], prefix
+    client = redis.asyncio.from_url(REDIS_URL)
+    keys = [key async for key in client.scan_iter(f"{prefix}:*")]
+    if keys:
+        await client.delete(*keys)
+    await client.close()
+    for replica in replicas:
+        await replica.close()
+
+
+async def test_two_replicas_sharing_redis_answer_a_re_sent_update_once(
+    config: TelegramConfig, api: FakeBotApi, shared_seen_ids: tuple[SeenIds, SeenIds, str]
+) -> None:
+    one, two, prefix = shared_seen_ids
+    first, second = Assistant(), Assistant()
+    update = updates.text(CHAT, "hello")
+
+    async for replica_one in mount(TelegramInput(config, seen=one), first):
+        async for replica_two in mount(TelegramInput(config, seen=two), second):
+            answers = [await replica_one.post(update), await replica_two.post(update)]
+
+    assert [answer.status_code for answer in answers] == [200, 200]
+    assert (len(first.received), len(second.received)) == (1, 0)
+    client = redis.asyncio.from_url(REDIS_URL)
+    key = f"{prefix}:{update['update_id']}"
+    assert await client.get(key) == b"seen"
+    assert 23 * 3600 < await client.ttl(key) <= 24 * 3600
+    await client.close()
+
+
+async def test_with_redis_only_one_replica_answers_an_update_both_got_at_once(
+    config: TelegramConfig, shared_seen_ids: tuple[SeenIds, SeenIds, str]
+) -> None:
+    one, two, _ = shared_seen_ids
+    release = asyncio.Event()
+
+    async def slow(message: UserMessage) -> None:
+        await release.wait()
+
+    first, second = Assistant(answer=slow), Assistant()
+    update = updates.text(CHAT, "hello")
+    async for replica_one in mount(TelegramInput(config, seen=one), first):
+        async for replica_two in mount(TelegramInput(config, seen=two), second):
+            answering = asyncio.create_task(replica_one.post(update))
+            while not first.received:
+                await asyncio.sleep(0.01)
+            busy = await replica_two.post(update)
+            release.set()
+            done = await answering
+
+    assert (done.status_code, busy.status_code) == (200, 500)
+    assert second.received == []
+
+
+async def test_a_claim_whose_server_died_expires_and_the_update_is_answered_after_all(
+    config: TelegramConfig, shared_seen_ids: tuple[SeenIds, SeenIds, str]
+) -> None:
+    dead, alive, _ = shared_seen_ids
+    update = updates.text(CHAT, "hello")
+    await dead.claim(update["update_id"])  # then the server was killed mid-turn
+
+    survivor = Assistant()
+    async for replica in mount(TelegramInput(config, seen=alive), survivor):
+        too_soon = await replica.post(update)
+        await asyncio.sleep(1.2)  # the claim's lifetime in this test
+        retried = await replica.post(update)
+
+    assert (too_soon.status_code, retried.status_code) == (500, 200)
+    assert len(survivor.received) == 1
+
+
+async def test_a_turn_that_hangs_gets_the_timeout_answer_on_telegram(
+    config: TelegramConfig, api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TURN_TIMEOUT_SECONDS", "2")
+    monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", "1")
+    get_settings.cache_clear()
+
+    async def hang(message: UserMessage) -> None:
+        await asyncio.Event().wait()
+
+    assistant = Assistant(answer=hang)
+    try:
+        async for hook in mount(TelegramInput(config), assistant):
+            answer = await hook.post(updates.text(CHAT, "hello"))
+    finally:
+        get_settings.cache_clear()
+
+    assert answer.status_code == 200
+    [call] = api.calls_to("sendMessage", CHAT)
+    assert call.params["text"] == FAMILY_TEXTS["turn_timeout"]
