@@ -7,6 +7,9 @@ which re-checks the whole events schema against the JSON Schema meta-schema on e
 21 ms of CPU per custom-action call on this machine, the largest single cost of a message here
 (see README, "Speed"). `apply_fixes` swaps in one validator built once, which accepts and refuses
 exactly the same answers (tests/test_server.py) in under 1 ms. Nothing else about Rasa changes.
+
+Before anything else, `main` installs the log safeguard (bot/logs.py), so the action server runs
+through here too (`python -m bot.server run actions ...`, as the Procfile starts it).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from typing import Any
 from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
+
+from bot.logs import install as install_log_safeguard
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +60,12 @@ def apply_fixes() -> None:
 
 
 def main() -> None:
-    """Apply the fixes, then hand over to Rasa's command line (reads sys.argv)."""
+    """Install the log safeguard, apply the fixes, then hand over to Rasa's command line.
+
+    Rasa's command line reads sys.argv: `run` for the Rasa server, `run actions` for the action
+    server; both go through here so that no family text reaches their logs (bot/logs.py).
+    """
+    install_log_safeguard()
     apply_fixes()
     from rasa.__main__ import main as rasa_main
 

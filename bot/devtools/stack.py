@@ -124,10 +124,11 @@ def rasa_stack(
     actions_log, rasa_log = logs / "actions.log", logs / "rasa.log"
     processes: list[subprocess.Popen[bytes]] = []
     try:
-        # As the Procfile starts them: the action server on loopback only (rasa-sdk reads
-        # SANIC_HOST), and Rasa without its HTTP API, so only the channels' webhooks answer.
+        # As the Procfile starts them: both through bot.server (its log safeguard), the action
+        # server on loopback only (rasa-sdk reads SANIC_HOST), and Rasa without its HTTP API,
+        # so only the channels' webhooks answer.
         actions = _start(
-            [str(RASA), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+            [*RASA_SERVER, "run", "actions", "--actions", "actions", "--port", str(action_port)],
             actions_log,
             {"SANIC_HOST": LOOPBACK, **env},
         )
