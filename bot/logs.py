@@ -112,7 +112,8 @@ def is_installed() -> bool:
 def safely_redacted(record: logging.LogRecord) -> logging.LogRecord:
     """`redact(record)`; if that fails, a record that says so and carries nothing else."""
     try:
-        return redact(record, literal=_is_literal_at_call_site(record))
+        literal, via_structlog = _call_site(record)
+        return redact(record, literal=literal, via_structlog=via_structlog)
     except Exception as failure:  # logging must never break a server
         record.msg = f"[record withheld: redaction failed with {type(failure).__name__}]"
         record.args = ()
@@ -121,17 +122,20 @@ def safely_redacted(record: logging.LogRecord) -> logging.LogRecord:
         return record
 
 
-def redact(record: logging.LogRecord, *, literal: bool) -> logging.LogRecord:
+def redact(
+    record: logging.LogRecord, *, literal: bool, via_structlog: bool = False
+) -> logging.LogRecord:
     """`record`, changed in place to keep only what cannot be family text (see the module doc).
 
-    `literal`: the message is a string literal in the code that made the log call.
+    `literal`: the message is a string literal in the code that made the log call;
+    `via_structlog`: the call came through structlog (the message is its rendered line).
     """
     if record.exc_info and record.exc_info[1] is not None:
         record.exc_text = describe_exception(record.exc_info[1])
     record.exc_info = None
     if is_ours(record.pathname):
         return record
-    record.msg, record.args = _summary(record, literal), ()
+    record.msg, record.args = _summary(record, literal, via_structlog), ()
     return record
 
 
@@ -140,9 +144,9 @@ def is_ours(pathname: str) -> bool:
     return pathname.startswith(OUR_SOURCES)
 
 
-def _summary(record: logging.LogRecord, literal: bool) -> str:
+def _summary(record: logging.LogRecord, literal: bool, via_structlog: bool) -> str:
     message = record.msg
-    if _STRUCTLOG_SOURCE in record.pathname and isinstance(message, str):
+    if via_structlog and isinstance(message, str):
         return structlog_summary(message)
     if isinstance(message, BaseException):
         return f"{MESSAGE_WITHHELD} {exception_name(message)}"
@@ -248,21 +252,23 @@ _CAUSE = "\nThe above exception was the direct cause of the following exception:
 _CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n"
 
 
-def _is_literal_at_call_site(record: logging.LogRecord) -> bool:
-    """Whether `record.msg` is a string constant of the code that made the log call."""
-    if not isinstance(record.msg, str):
-        return False
+def _call_site(record: logging.LogRecord) -> tuple[bool, bool]:
+    """Whether `record.msg` is a string constant of the code that made the log call, and
+    whether the call came through structlog (whose stdlib loggers report their caller's line)."""
     frame: types.FrameType | None = sys._getframe(1)
+    via_structlog = False
     for _ in range(_MAX_FRAMES_SEARCHED):
         if frame is None:
-            return False
+            break
         code = frame.f_code
         if code.co_filename == record.pathname and frame.f_lineno == record.lineno:
-            return any(
+            literal = isinstance(record.msg, str) and any(
                 type(constant) is str and constant == record.msg for constant in code.co_consts
             )
+            return literal and not via_structlog, via_structlog
+        via_structlog = via_structlog or _STRUCTLOG_SOURCE in code.co_filename
         frame = frame.f_back
-    return False
+    return False, via_structlog
 
 
 _warnings_logger = logging.getLogger("py.warnings")
