@@ -17,11 +17,15 @@ afterwards. What a record keeps:
 
 - Records logged by our own code (bot/, actions/), which by rule never carry family text: the
   message and its arguments, as written.
-- Records logged by anyone else: the level, the logger's name, and the message only where it is a
-  literal in the calling code (a template; its %-arguments are replaced by `<withheld>`); any
-  other message (an f-string, an exception object, structlog's rendered line) becomes a fixed
-  summary: `[message withheld]`, the exception type for an exception logged as the message, and
-  for Rasa's structlog lines the event key (e.g. `rest.message.received.failure`) only.
+- Records logged by anyone else: the level, the logger's name, and of the message only what is
+  written in the calling code. A literal message is kept (a template's %-arguments are replaced
+  by `<withheld>`). A message built by an f-string (Rasa's favorite) is matched, whole, against
+  the f-strings of the calling statement (read from its source): its literal parts are kept,
+  each value becomes `<withheld>`; so the output holds only text written in the code, whatever
+  the values held. Any other message becomes `[message withheld]`; an exception logged as the
+  message, its type; Rasa's structlog lines keep their event key only (e.g.
+  `rest.message.received.failure [details withheld]`). A record logged while an exception is
+  being handled, without it, names the exception's type.
 - Every record: exceptions keep their types (the whole cause/context chain, with `errno` names)
   and traceback frames (file, line, function, source line), never their text, except our
   configuration errors (`READABLE_EXCEPTIONS`), which say what to fix and quote no family input.
@@ -35,8 +39,10 @@ tests/security/test_logs.py (the real servers, in every case that used to leak).
 
 from __future__ import annotations
 
+import ast
 import errno
 import json
+import linecache
 import logging
 import re
 import sys
@@ -64,6 +70,11 @@ _CONSOLE_EVENT = re.compile(r"\[\s*[a-z]+\s*\]\s+([a-z][a-z0-9_.\-]*)")
 # printf-style conversions, as `msg % args` reads them.
 _CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0 +\-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[a-zA-Z%]")
 _MAX_FRAMES_SEARCHED = 40
+_MAX_MESSAGE_CHARS = 4000
+_MAX_FILES_CACHED = 512
+_MAX_LINES_CACHED = 8192
+_trees: dict[str, ast.Module | None] = {}
+_f_strings_by_line: dict[tuple[str, int], tuple[tuple[str | None, ...], ...]] = {}
 
 RecordFactory = Callable[..., logging.LogRecord]
 _installed: dict[str, Any] = {}
@@ -112,8 +123,8 @@ def is_installed() -> bool:
 def safely_redacted(record: logging.LogRecord) -> logging.LogRecord:
     """`redact(record)`; if that fails, a record that says so and carries nothing else."""
     try:
-        literal, via_structlog = _call_site(record)
-        return redact(record, literal=literal, via_structlog=via_structlog)
+        code, via_structlog = _call_site(record)
+        return redact(record, code=code, via_structlog=via_structlog, handling=sys.exc_info()[1])
     except Exception as failure:  # logging must never break a server
         record.msg = f"[record withheld: redaction failed with {type(failure).__name__}]"
         record.args = ()
@@ -123,19 +134,28 @@ def safely_redacted(record: logging.LogRecord) -> logging.LogRecord:
 
 
 def redact(
-    record: logging.LogRecord, *, literal: bool, via_structlog: bool = False
+    record: logging.LogRecord,
+    *,
+    code: types.CodeType | None,
+    via_structlog: bool = False,
+    handling: BaseException | None = None,
 ) -> logging.LogRecord:
     """`record`, changed in place to keep only what cannot be family text (see the module doc).
 
-    `literal`: the message is a string literal in the code that made the log call;
-    `via_structlog`: the call came through structlog (the message is its rendered line).
+    `code`: the code object that made the log call (None if unknown); `via_structlog`: the call
+    came through structlog (the message is its rendered line); `handling`: the exception being
+    handled where the call was made.
     """
+    described = record.exc_info is not None and record.exc_info[1] is not None
     if record.exc_info and record.exc_info[1] is not None:
         record.exc_text = describe_exception(record.exc_info[1])
     record.exc_info = None
     if is_ours(record.pathname):
         return record
-    record.msg, record.args = _summary(record, literal, via_structlog), ()
+    summary = _summary(record, code, via_structlog)
+    if handling is not None and not described:
+        summary += f" [while handling {exception_name(handling)}]"
+    record.msg, record.args = summary, ()
     return record
 
 
@@ -144,15 +164,75 @@ def is_ours(pathname: str) -> bool:
     return pathname.startswith(OUR_SOURCES)
 
 
-def _summary(record: logging.LogRecord, literal: bool, via_structlog: bool) -> str:
+def _summary(record: logging.LogRecord, code: types.CodeType | None, via_structlog: bool) -> str:
     message = record.msg
     if via_structlog and isinstance(message, str):
         return structlog_summary(message)
     if isinstance(message, BaseException):
         return f"{MESSAGE_WITHHELD} {exception_name(message)}"
-    if literal and isinstance(message, str):
+    if code is None or not isinstance(message, str):
+        return MESSAGE_WITHHELD
+    if any(type(constant) is str and constant == message for constant in code.co_consts):
         return template_only(message) if record.args else message
+    return f_string_parts(message, f_strings_at(record.pathname, record.lineno))
+
+
+def f_string_parts(message: str, templates: tuple[tuple[str | None, ...], ...]) -> str:
+    """`message` as the first of `templates` (f-strings: literal parts, None for each value)
+    that it fits exactly, with every value replaced by `<withheld>`; else `[message withheld]`."""
+    if len(message) > _MAX_MESSAGE_CHARS:
+        return MESSAGE_WITHHELD
+    for parts in templates:
+        pattern = "".join("(?:.*?)" if part is None else re.escape(part) for part in parts)
+        if re.fullmatch(pattern, message, flags=re.DOTALL):
+            shown = (WITHHELD if part is None else part for part in parts)
+            return re.sub(f"(?:{re.escape(WITHHELD)})+", WITHHELD, "".join(shown))
     return MESSAGE_WITHHELD
+
+
+def f_strings_at(filename: str, lineno: int) -> tuple[tuple[str | None, ...], ...]:
+    """The f-strings of the innermost statement of `filename` that spans line `lineno`."""
+    key = (filename, lineno)
+    if key not in _f_strings_by_line:
+        if len(_f_strings_by_line) >= _MAX_LINES_CACHED:
+            _f_strings_by_line.clear()
+        _f_strings_by_line[key] = _read_f_strings(filename, lineno)
+    return _f_strings_by_line[key]
+
+
+def _read_f_strings(filename: str, lineno: int) -> tuple[tuple[str | None, ...], ...]:
+    tree = _parsed(filename)
+    if tree is None:
+        return ()
+    spanning = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.stmt) and node.lineno <= lineno <= (node.end_lineno or node.lineno)
+    ]
+    if not spanning:
+        return ()
+    innermost = min(spanning, key=lambda node: (node.end_lineno or node.lineno) - node.lineno)
+    return tuple(
+        tuple(
+            value.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str)
+            else None
+            for value in node.values
+        )
+        for node in ast.walk(innermost)
+        if isinstance(node, ast.JoinedStr)
+    )
+
+
+def _parsed(filename: str) -> ast.Module | None:
+    if filename not in _trees:
+        if len(_trees) >= _MAX_FILES_CACHED:
+            _trees.clear()
+        try:
+            _trees[filename] = ast.parse("".join(linecache.getlines(filename)) or "\x00")
+        except (SyntaxError, ValueError):
+            _trees[filename] = None
+    return _trees[filename]
 
 
 def template_only(template: str) -> str:
@@ -252,9 +332,9 @@ _CAUSE = "\nThe above exception was the direct cause of the following exception:
 _CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n"
 
 
-def _call_site(record: logging.LogRecord) -> tuple[bool, bool]:
-    """Whether `record.msg` is a string constant of the code that made the log call, and
-    whether the call came through structlog (whose stdlib loggers report their caller's line)."""
+def _call_site(record: logging.LogRecord) -> tuple[types.CodeType | None, bool]:
+    """The code object that made the log call, and whether the call came through structlog
+    (whose stdlib loggers report their caller's line, not structlog's)."""
     frame: types.FrameType | None = sys._getframe(1)
     via_structlog = False
     for _ in range(_MAX_FRAMES_SEARCHED):
@@ -262,13 +342,10 @@ def _call_site(record: logging.LogRecord) -> tuple[bool, bool]:
             break
         code = frame.f_code
         if code.co_filename == record.pathname and frame.f_lineno == record.lineno:
-            literal = isinstance(record.msg, str) and any(
-                type(constant) is str and constant == record.msg for constant in code.co_consts
-            )
-            return literal and not via_structlog, via_structlog
+            return code, via_structlog
         via_structlog = via_structlog or _STRUCTLOG_SOURCE in code.co_filename
         frame = frame.f_back
-    return False, via_structlog
+    return None, via_structlog
 
 
 _warnings_logger = logging.getLogger("py.warnings")

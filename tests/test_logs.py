@@ -121,8 +121,9 @@ def test_rasas_debug_lines_about_parse_data_and_slots_keep_only_their_event_keys
     )
 
     assert_no_family_text(log.text)
-    assert "processor.message.parse" in log.text
-    assert "processor.slots.log" in log.text
+    assert "processor.message.parse [details withheld]" in log.text
+    assert "processor.slots.log [details withheld]" in log.text
+    assert "Received user message '<withheld>' with intent 'inform'" in log.text
 
 
 def test_a_tracker_store_error_quoting_sql_parameters_keeps_only_its_types(
@@ -144,6 +145,7 @@ def test_a_tracker_store_error_quoting_sql_parameters_keeps_only_its_types(
     logging.getLogger("sqlalchemy.pool").error("Exception during reset", exc_info=error)
 
     assert_no_family_text(log.text)
+    assert "Error happened when trying to save conversation tracker to '<withheld>'" in log.text
     assert "[message withheld] sqlalchemy.exc.IntegrityError" in log.text
     assert "sqlalchemy.exc.IntegrityError: [text withheld]" in log.text
     assert "sqlite3.IntegrityError: [text withheld]" in log.text
@@ -176,7 +178,7 @@ def test_a_template_keeps_its_words_and_loses_its_arguments(log: pytest.LogCaptu
     assert "Exception occurred while handling uri: <withheld> (<withheld>%)" in log.text
 
 
-def test_an_f_string_message_from_third_party_code_is_withheld(
+def test_of_an_f_string_only_the_calling_codes_phrases_are_kept(
     log: pytest.LogCaptureFixture,
 ) -> None:
     action = FAMILY
@@ -189,9 +191,32 @@ def test_an_f_string_message_from_third_party_code_is_withheld(
         )
 
     assert_no_family_text(log.text)
-    assert "rasa.core.processor" in log.text
-    assert "[message withheld]" in log.text
+    assert (
+        "Encountered an exception while running action '<withheld>'.Bot will continue" in log.text
+    )
     assert "ConnectionRefusedError [ECONNREFUSED]: [text withheld]" in log.text
+
+
+def test_words_the_calling_code_also_holds_are_still_withheld_inside_a_value(
+    log: pytest.LogCaptureFixture,
+) -> None:
+    known = {"pancreatic cancer": 1, "FMC Carswell": 2, "my mother ": 3}
+    logging.getLogger("rasa.nlu").info(f"Parsed {FAMILY} against {len(known)} names")
+
+    assert_no_family_text(log.text)
+    assert "Parsed <withheld> against <withheld> names" in log.text
+
+
+def test_a_message_logged_while_handling_an_exception_names_its_type(
+    log: pytest.LogCaptureFixture,
+) -> None:
+    try:
+        raise TimeoutError(FAMILY)
+    except TimeoutError as error:
+        logging.getLogger("rasa.core.lock_store").error(f"Could not lock: {error}")
+
+    assert_no_family_text(log.text)
+    assert "Could not lock: <withheld> [while handling TimeoutError]" in log.text
 
 
 def test_asyncios_report_of_a_failed_task_is_withheld(log: pytest.LogCaptureFixture) -> None:
