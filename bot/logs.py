@@ -334,16 +334,17 @@ _CONTEXT = "\nDuring handling of the above exception, another exception occurred
 
 def _call_site(record: logging.LogRecord) -> tuple[types.CodeType | None, bool]:
     """The code object that made the log call, and whether the call came through structlog
-    (whose stdlib loggers report their caller's line, not structlog's)."""
+    (whose own stdlib loggers report their caller's line, not structlog's)."""
     frame: types.FrameType | None = sys._getframe(1)
     via_structlog = False
     for _ in range(_MAX_FRAMES_SEARCHED):
         if frame is None:
             break
         code = frame.f_code
+        # A stdlib logger that structlog did not create reports structlog's own frame.
+        via_structlog = via_structlog or _STRUCTLOG_SOURCE in code.co_filename
         if code.co_filename == record.pathname and frame.f_lineno == record.lineno:
             return code, via_structlog
-        via_structlog = via_structlog or _STRUCTLOG_SOURCE in code.co_filename
         frame = frame.f_back
     return None, via_structlog
 

@@ -106,6 +106,20 @@ def test_a_failed_pika_publish_keeps_only_its_event_key(
     assert "pika.events.publish.failed [details withheld]" in log.text
 
 
+def test_a_structlog_line_through_a_plain_stdlib_logger_keeps_only_its_event_key(
+    log: pytest.LogCaptureFixture,
+) -> None:
+    # The stdlib logger existed before structlog wrapped it, so it reports structlog's frame.
+    plain = structlog.wrap_logger(
+        logging.getLogger("rasa.core.brokers.pika"),
+        processors=[structlog.processors.JSONRenderer()],
+    )
+    plain.debug("pika.events.publish", rasa_event={"event": "user", "text": FAMILY})
+
+    assert_no_family_text(log.text)
+    assert "pika.events.publish [details withheld]" in log.text
+
+
 def test_rasas_debug_lines_about_parse_data_and_slots_keep_only_their_event_keys(
     log: pytest.LogCaptureFixture, rasas_structlog: structlog.stdlib.BoundLogger
 ) -> None:
