@@ -193,11 +193,12 @@ def f_string_parts(message: str, templates: tuple[tuple[str | None, ...], ...]) 
 def f_strings_at(filename: str, lineno: int) -> tuple[tuple[str | None, ...], ...]:
     """The f-strings of the innermost statement of `filename` that spans line `lineno`."""
     key = (filename, lineno)
-    if key not in _f_strings_by_line:
+    found = _f_strings_by_line.get(key)
+    if found is None:
         if len(_f_strings_by_line) >= _MAX_LINES_CACHED:
             _f_strings_by_line.clear()
-        _f_strings_by_line[key] = _read_f_strings(filename, lineno)
-    return _f_strings_by_line[key]
+        found = _f_strings_by_line[key] = _read_f_strings(filename, lineno)
+    return found
 
 
 def _read_f_strings(filename: str, lineno: int) -> tuple[tuple[str | None, ...], ...]:
@@ -225,14 +226,16 @@ def _read_f_strings(filename: str, lineno: int) -> tuple[tuple[str | None, ...],
 
 
 def _parsed(filename: str) -> ast.Module | None:
-    if filename not in _trees:
-        if len(_trees) >= _MAX_FILES_CACHED:
-            _trees.clear()
-        try:
-            _trees[filename] = ast.parse("".join(linecache.getlines(filename)) or "\x00")
-        except (SyntaxError, ValueError):
-            _trees[filename] = None
-    return _trees[filename]
+    if filename in _trees:  # a failed parse is remembered as None
+        return _trees.get(filename)
+    if len(_trees) >= _MAX_FILES_CACHED:
+        _trees.clear()
+    try:
+        tree: ast.Module | None = ast.parse("".join(linecache.getlines(filename)))
+    except (SyntaxError, ValueError):
+        tree = None
+    _trees[filename] = tree
+    return tree
 
 
 def template_only(template: str) -> str:
