@@ -15,8 +15,8 @@ structlog) and may replace handlers. So `install` sets the process's log-record 
 it is created, before any handler, filter or formatter sees it, however logging is configured
 afterwards. What a record keeps:
 
-- Records logged by our own code (bot/, actions/), which by rule never carry family text: the
-  message and its arguments, as written.
+- Records logged by our own code (bot/, actions/), which by rule never carry family text, and by
+  `TRUSTED_LOGGERS` (alembic: schema revisions only): the message and its arguments, as written.
 - Records logged by anyone else: the level, the logger's name, and of the message only what is
   written in the calling code. A literal message is kept (a template's %-arguments are replaced
   by `<withheld>`). A message built by an f-string (Rasa's favorite) is matched, whole, against
@@ -57,6 +57,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 # Code whose log calls are trusted to carry no family text (by the project's rule).
 OUR_SOURCES: tuple[str, ...] = (str(ROOT / "bot") + "/", str(ROOT / "actions") + "/")
+# Third-party loggers that never see family data, kept as written: alembic logs schema
+# revisions and dialect names (our migrations' own code is under bot/).
+TRUSTED_LOGGERS: tuple[str, ...] = ("alembic",)
 WITHHELD = "<withheld>"
 MESSAGE_WITHHELD = "[message withheld]"
 TEXT_WITHHELD = "[text withheld]"
@@ -99,7 +102,7 @@ def install() -> None:
         threading_excepthook=threading.excepthook,
     )
     logging.setLogRecordFactory(factory)
-    warnings.showwarning = _show_warning
+    warnings.showwarning = show_warning
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
 
@@ -150,7 +153,7 @@ def redact(
     if record.exc_info and record.exc_info[1] is not None:
         record.exc_text = describe_exception(record.exc_info[1])
     record.exc_info = None
-    if is_ours(record.pathname):
+    if is_ours(record.pathname) or _is_trusted(record.name):
         return record
     summary = _summary(record, code, via_structlog)
     if handling is not None and not described:
@@ -162,6 +165,10 @@ def redact(
 def is_ours(pathname: str) -> bool:
     """Whether a log call in the file `pathname` is our own code's."""
     return pathname.startswith(OUR_SOURCES)
+
+
+def _is_trusted(name: str) -> bool:
+    return any(name == trusted or name.startswith(f"{trusted}.") for trusted in TRUSTED_LOGGERS)
 
 
 def _summary(record: logging.LogRecord, code: types.CodeType | None, via_structlog: bool) -> str:
@@ -356,7 +363,7 @@ _warnings_logger = logging.getLogger("py.warnings")
 _uncaught_logger = logging.getLogger("bot.uncaught")
 
 
-def _show_warning(
+def show_warning(
     message: Warning | str,
     category: type[Warning],
     filename: str,

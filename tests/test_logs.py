@@ -44,13 +44,15 @@ def assert_no_family_text(log: str) -> None:
 
 @pytest.fixture
 def log(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
-    """Every record at DEBUG and above, made with the safeguard installed."""
+    """Every record at DEBUG and above, made with the safeguard installed (as it was after)."""
+    was_installed = logs.is_installed()
     logs.install()
     caplog.set_level(logging.DEBUG)
     try:
         yield caplog
     finally:
-        logs.uninstall()
+        if not was_installed:
+            logs.uninstall()
 
 
 @pytest.fixture
@@ -64,15 +66,21 @@ def rasas_structlog() -> Iterator[structlog.stdlib.BoundLogger]:
 
 
 def test_the_safeguard_is_installed_once_and_can_be_removed() -> None:
-    before = logging.getLogRecordFactory()
-    logs.install()
-    installed = logging.getLogRecordFactory()
-    logs.install()
-    assert logs.is_installed()
-    assert logging.getLogRecordFactory() is installed is not before
+    was_installed = logs.is_installed()  # another test's app may have installed it
     logs.uninstall()
-    assert logging.getLogRecordFactory() is before
-    assert not logs.is_installed()
+    try:
+        before = logging.getLogRecordFactory()
+        logs.install()
+        installed = logging.getLogRecordFactory()
+        logs.install()
+        assert logs.is_installed()
+        assert logging.getLogRecordFactory() is installed is not before
+        logs.uninstall()
+        assert logging.getLogRecordFactory() is before
+        assert not logs.is_installed()
+    finally:
+        if was_installed:
+            logs.install()
 
 
 def test_rasas_rest_channel_failure_keeps_only_its_event_key(
@@ -172,8 +180,7 @@ def test_a_slash_message_naming_no_intent_warns_without_the_words(
     intent = FAMILY.replace(" ", "_")
     with warnings.catch_warnings():
         warnings.simplefilter("always")
-        logs.uninstall()
-        logs.install()  # inside catch_warnings, which pytest's own recording replaced
+        warnings.showwarning = logs.show_warning  # as installed; pytest records warnings itself
         raise_warning(
             f"Parsed an intent '{intent}' which is not defined in the domain. "
             "Please make sure all intents are listed in the domain."
@@ -276,6 +283,12 @@ def test_our_own_records_stay_readable_and_lose_only_exception_text(
     assert re.search(
         r"rest: a message failed with builtins\.RuntimeError at \S+test_logs\.py", log.text
     )
+
+
+def test_alembics_migration_lines_stay_readable(log: pytest.LogCaptureFixture) -> None:
+    logging.getLogger("alembic.runtime.migration").info("Running %s", "upgrade  -> 0001_referrals")
+
+    assert "Running upgrade  -> 0001_referrals" in log.text
 
 
 def test_configuration_errors_keep_their_advice() -> None:
