@@ -11,6 +11,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from bot.logs import install as install_log_safeguard
+
 # group -> (module, what it is for)
 GROUPS: dict[str, tuple[str, str]] = {
     "telegram": ("bot.channels.telegram.cli", "Telegram channel: webhook, polling, command menu"),
@@ -19,6 +21,7 @@ GROUPS: dict[str, tuple[str, str]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `<group> <command> ...`; return the exit status."""
+    install_log_safeguard()
     parser = argparse.ArgumentParser(
         prog="python -m bot.cli",
         description="; ".join(f"{name}: {about}" for name, (_, about) in GROUPS.items()),

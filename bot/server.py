@@ -8,6 +8,9 @@ which re-checks the whole events schema against the JSON Schema meta-schema on e
 (see README, "Speed"). `apply_fixes` swaps in one validator built once, which accepts and refuses
 exactly the same answers (tests/test_server.py) in under 1 ms.
 
+Before anything else, `main` installs the log safeguard (bot/logs.py), so the action server runs
+through here too (`python -m bot.server run actions ...`, as the Procfile starts it).
+
 Rasa 3.6 also waits 5 minutes for the action server (DEFAULT_REQUEST_TIMEOUT): a hung action
 server would hold a family's turn, and the conversation's lock, that long. `shorten_action_calls`
 gives each call ACTION_TIMEOUT_SECONDS (10) and ends a turn whose action call times out, unsaved,
@@ -30,6 +33,8 @@ from urllib.parse import urlsplit
 from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
+
+from bot.logs import install as install_log_safeguard
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +236,12 @@ def check_start_up(argv: Sequence[str]) -> None:
 
 
 def main() -> None:
-    """Apply the fixes, then hand over to Rasa's command line (reads sys.argv)."""
+    """Install the log safeguard, apply the fixes, then hand over to Rasa's command line.
+
+    Rasa's command line reads sys.argv: `run` for the Rasa server, `run actions` for the action
+    server; both go through here so that no family text reaches their logs (bot/logs.py).
+    """
+    install_log_safeguard()
     check_start_up(sys.argv[1:])
     apply_fixes()
     from rasa.__main__ import main as rasa_main

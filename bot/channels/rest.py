@@ -7,15 +7,25 @@ malformed bodies get a JSON error instead of an HTML page; message text is clean
 (`bot.channels.text.clean_message`) before it reaches the NLU and the database, and slash text
 that is not one of our buttons' payloads is read as words (`bot.channels.payloads`); a client
 or conversation that sends too fast gets 429 (`bot.channels.ratelimit`).
+
+When handling a message fails, Rasa's channel logs the family's message and answers 200 with
+whatever replies were collected before the failure, as if all went well. Ours logs the exception's
+type and where it was raised (never its text, which may quote the message) and answers 500 with a
+JSON error and no partial replies (a turn that takes too long is the gate's to answer:
+bot/channels/gate.py). `?stream=true` is not offered: a stream cannot take back replies sent
+before a failure.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -29,6 +39,9 @@ from .text import MAX_SENDER_CHARS, TOO_LARGE, clean_message, too_large
 
 # Sender ids other channels make (a Telegram chat id is no secret): REST may not write into them.
 RESERVED_SENDER_PREFIXES: tuple[str, ...] = (TELEGRAM_SENDER_PREFIX,)
+FAILED = "Something went wrong on our side. Please try again."
+
+logger = logging.getLogger(__name__)
 
 
 def _error(status: int, message: str) -> HTTPResponse:
@@ -69,8 +82,25 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        """Rasa's REST routes, behind a check of every posted body."""
-        blueprint: Blueprint = super().blueprint(gated(on_new_message))
+        """Rasa's REST routes (health, webhook), behind a check of every posted body."""
+        blueprint = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+        handle = gated(on_new_message)
+
+        @blueprint.route("/", methods=["GET"])  # type: ignore[untyped-decorator]
+        async def health(_request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @blueprint.route("/webhook", methods=["POST"])  # type: ignore[untyped-decorator]
+        async def receive(request: Request) -> HTTPResponse:
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                self._extract_message(request),
+                collector,
+                await self._extract_sender(request),
+                input_channel=self._extract_input_channel(request),
+                metadata=self.get_metadata(request),
+            )
+            return await answer(handle, message, collector)
 
         @blueprint.middleware("request")  # type: ignore[untyped-decorator]
         async def check_request(request: Request) -> HTTPResponse | None:
@@ -89,3 +119,27 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
             return None
 
         return blueprint
+
+
+async def answer(
+    handle: Callable[[UserMessage], Awaitable[None]],
+    message: UserMessage,
+    collector: CollectingOutputChannel,
+) -> HTTPResponse:
+    """The replies `handle` collected for `message`, or a JSON error if handling it failed."""
+    try:
+        await handle(message)
+    except asyncio.CancelledError:
+        logger.error("rest: a message was cancelled before its turn ended")
+        raise
+    except Exception as failure:
+        logger.error("rest: a message failed with %s", failure_summary(failure))
+        return _error(500, FAILED)
+    return response.json(collector.messages)
+
+
+def failure_summary(failure: BaseException) -> str:
+    """The exception's type and the place it was raised, never its text."""
+    frames = traceback.extract_tb(failure.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+    return f"{type(failure).__module__}.{type(failure).__qualname__}{where}"

@@ -24,7 +24,9 @@ def url(database: str) -> str:
 def temporary_database(prefix: str = "cr_tmp") -> Iterator[str]:
     """Create a uniquely named database; drop it (closing its connections) on exit."""
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url("postgres"), isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(
+        url("postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True, hide_parameters=True
+    )
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     try:

@@ -165,11 +165,12 @@ def rasa_stack(
     env = env or {}
     rasa_port = rasa_port or free_port()
     actions_log, rasa_log = logs / "actions.log", logs / "rasa.log"
-    # As the Procfile starts them: the action server on loopback only (rasa-sdk reads
-    # SANIC_HOST), and Rasa without its HTTP API, so only the channels' webhooks answer.
+    # As the Procfile starts them: both through bot.server (its log safeguard), the action
+    # server on loopback only (rasa-sdk reads SANIC_HOST), and Rasa without its HTTP API,
+    # so only the channels' webhooks answer.
     actions = Server(
         "actions",
-        [str(RASA), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+        [*RASA_SERVER, "run", "actions", "--actions", "actions", "--port", str(action_port)],
         actions_log,
         {"SANIC_HOST": LOOPBACK, **env},
         f"http://127.0.0.1:{action_port}/health",

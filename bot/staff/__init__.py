@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFProtect  # type: ignore[import-untyped]
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
+from bot.logs import install as install_log_safeguard
 from bot.settings import Settings, get_settings
 
 from .config import flask_config
@@ -52,6 +53,7 @@ class StaffConsole(Flask):
 
 def create_app(settings: Settings | None = None) -> Flask:
     """The console for `settings` (default: from the environment)."""
+    install_log_safeguard()
     settings = settings or get_settings()
     check_schema(settings.database_url)
     app = StaffConsole(__name__)

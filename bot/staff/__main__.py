@@ -13,6 +13,7 @@ import logging
 import sys
 import time
 
+from bot.logs import install as install_log_safeguard
 from bot.settings import Settings, SettingsError
 
 from .accounts import AccountError, create_user, role_of, set_password
@@ -26,6 +27,7 @@ CLI_ACTOR = "command line"
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the process exit code."""
+    install_log_safeguard()
     parser = argparse.ArgumentParser(prog="python -m bot.staff", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     create = commands.add_parser("create-user", help="create a staff account")

@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.storage import transaction
+from bot.storage.db import ENGINE_OPTIONS
 from bot.storage.migrate import current_revision, head_revision
 
 from .indexer import SyncReport, try_sync
@@ -24,7 +25,8 @@ class SchemaError(RuntimeError):
 
 def create_engine(database_url: str) -> Engine:
     """An engine that never puts statement parameters (family text, notes) in error messages."""
-    return sa.create_engine(database_url, future=True, pool_pre_ping=True, hide_parameters=True)
+    engine: Engine = sa.create_engine(database_url, future=True, **ENGINE_OPTIONS)
+    return engine
 
 
 def check_schema(database_url: str) -> None:

@@ -9,6 +9,7 @@ import argparse
 import logging
 import sys
 
+from bot.logs import install as install_log_safeguard
 from bot.settings import Settings, SettingsError
 
 from . import migrate
@@ -16,6 +17,7 @@ from . import migrate
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the process exit code."""
+    install_log_safeguard()
     parser = argparse.ArgumentParser(prog="python -m bot.storage", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     upgrade = commands.add_parser("upgrade", help="apply migrations (default: to the newest)")

@@ -16,9 +16,15 @@ from sqlalchemy.orm import Session
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
+# Every engine the project creates takes these: a pooled connection is checked before use (so a
+# database restart costs a reconnect, not a family's turn), and statement parameters (events'
+# JSON with the family's words, notes) never appear in an error's text.
+ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True}
+
+
 def create_engine(database_url: str) -> Engine:
-    """A new engine for `database_url` that checks pooled connections before use."""
-    engine = sa.create_engine(database_url, future=True, pool_pre_ping=True)
+    """A new engine for `database_url` with ENGINE_OPTIONS (SQLite tuned, see `tune_sqlite`)."""
+    engine: Engine = sa.create_engine(database_url, future=True, **ENGINE_OPTIONS)
     tune_sqlite(engine)
     return engine
 

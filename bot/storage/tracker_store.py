@@ -15,6 +15,8 @@ new events are found with one count query instead of two, and streamed to the ev
 re-reading the whole conversation (Rasa's `stream_events` retrieves it again on every save); a
 SQLite file keeps its connections open (Rasa opens a new one per query) in write-ahead-log mode
 with a busy timeout (bot.storage.db.tune_sqlite), so the staff console can read while we write.
+Every engine, SQLite's or PostgreSQL's, checks a pooled connection before use and hides statement
+parameters from error messages (bot.storage.db.ENGINE_OPTIONS).
 
 Loaded by module path from endpoints.yml (`type: bot.storage.tracker_store.ErasingSQLTrackerStore`);
 Rasa passes `host` (the `url` key), `domain`, `event_broker` and the other keys as keyword
@@ -30,7 +32,7 @@ import os
 from typing import Any
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import URL, make_url
@@ -38,7 +40,7 @@ from sqlalchemy.engine import URL, make_url
 from bot.settings import Settings, SettingsError, get_settings
 
 from . import ERASE_SLOT
-from .db import transaction, tune_sqlite
+from .db import ENGINE_OPTIONS, transaction, tune_sqlite
 from .repository import erase_conversation
 
 logger = logging.getLogger(__name__)
@@ -55,16 +57,28 @@ class ErasingSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             self._keep_sqlite_connections()
+        else:
+            self._check_connections_before_use()
         self._check_same_database(settings or get_settings())
 
     def _keep_sqlite_connections(self) -> None:
         """Swap Rasa's connection-per-query SQLite engine for a pooled, tuned one."""
+        self._replace_engine(poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False})
+        tune_sqlite(self.engine)
+
+    def _check_connections_before_use(self) -> None:
+        """Swap Rasa's engine for one with ENGINE_OPTIONS and Rasa's own pool settings.
+
+        Rasa's engine hands out pooled connections unchecked: after a PostgreSQL restart the
+        first query on each fails, the turn's save falls back to memory and is lost. Its errors
+        would also quote the events' JSON (the family's words) as statement parameters.
+        """
+        self._replace_engine(**create_engine_kwargs(self.engine.url))
+
+    def _replace_engine(self, **options: Any) -> None:
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(
-            url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
-        )
-        tune_sqlite(self.engine)
+        self.engine = sa.create_engine(url, **ENGINE_OPTIONS, **options)
         self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
     def _check_same_database(self, settings: Settings) -> None:
