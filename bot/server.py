@@ -13,8 +13,9 @@ through here too (`python -m bot.server run actions ...`, as the Procfile starts
 
 Rasa 3.6 also waits 5 minutes for the action server (DEFAULT_REQUEST_TIMEOUT): a hung action
 server would hold a family's turn, and the conversation's lock, that long. `shorten_action_calls`
-gives each call ACTION_TIMEOUT_SECONDS (10) and ends a turn whose action call times out, unsaved,
-with the timeout answer of bot/channels/gate.py (Rasa would go on without the action's events).
+gives each call ACTION_TIMEOUT_SECONDS (10) and ends a turn whose action call fails or times out,
+unsaved, with an answer of bot/channels/gate.py (Rasa would go on, silent, without the action's
+events).
 
 Before Rasa starts, `check_start_up` refuses (exit 1, naming the variable) a deployment that
 did not set ENVIRONMENT, and, outside development, an endpoints file with a placeholder password.
@@ -86,7 +87,13 @@ def _timed_out(error: BaseException) -> bool:
 
 
 def shorten_action_calls() -> None:
-    """Action calls give up after ACTION_TIMEOUT_SECONDS and end the turn (idempotent)."""
+    """Action calls give up after ACTION_TIMEOUT_SECONDS; a failed call ends the turn (idempotent).
+
+    Rasa logs a failed action call and goes on with the turn, so the family gets no answer at
+    all (a dead end) and the turn is saved without the action's events. Here any failure but a
+    rejection (which forms use on purpose) ends the turn unsaved, and the gate tells the family
+    to send the message again (bot/channels/gate.py).
+    """
     from rasa.core.actions import action as rasa_action
 
     from bot.channels.gate import TurnAbandoned
@@ -94,20 +101,20 @@ def shorten_action_calls() -> None:
 
     rasa_action.DEFAULT_REQUEST_TIMEOUT = get_settings().action_timeout_seconds
     run = rasa_action.RemoteAction.run
-    if getattr(run, "ends_turn_on_timeout", False):
+    if getattr(run, "ends_turn_on_failure", False):
         return
 
     @wraps(run)
-    async def run_within_timeout(self: Any, *args: Any, **kwargs: Any) -> Any:
+    async def run_or_end_the_turn(self: Any, *args: Any, **kwargs: Any) -> Any:
         try:
             return await run(self, *args, **kwargs)
-        except Exception as error:
-            if _timed_out(error):
-                raise TurnAbandoned(self.name()) from None
+        except rasa_action.ActionExecutionRejection:
             raise
+        except Exception as error:
+            raise TurnAbandoned(self.name(), timed_out=_timed_out(error)) from None
 
-    run_within_timeout.ends_turn_on_timeout = True  # type: ignore[attr-defined]
-    rasa_action.RemoteAction.run = run_within_timeout
+    run_or_end_the_turn.ends_turn_on_failure = True  # type: ignore[attr-defined]
+    rasa_action.RemoteAction.run = run_or_end_the_turn
 
 
 # --- Start-up checks ---

@@ -19,7 +19,6 @@ from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.channels.gate import TurnAbandoned
@@ -153,10 +152,12 @@ def test_an_action_call_to_a_hung_server_ends_the_turn_after_the_action_timeout(
 
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 1
     assert 1 <= took < 2
-    assert getattr(RemoteAction.run, "ends_turn_on_timeout", False)
+    assert getattr(RemoteAction.run, "ends_turn_on_failure", False)
 
 
-def test_other_action_failures_are_left_to_rasa(short_action_calls: None) -> None:
+def test_an_action_server_that_is_down_ends_the_turn_as_a_failure_not_a_timeout(
+    short_action_calls: None,
+) -> None:
     async def scenario() -> None:
         apply_fixes()
         action = RemoteAction("action_check", EndpointConfig("http://127.0.0.1:9/webhook"))
@@ -167,7 +168,44 @@ def test_other_action_failures_are_left_to_rasa(short_action_calls: None) -> Non
             Domain.empty(),
         )
 
-    with pytest.raises(RasaException, match="Couldn't connect"):
+    with pytest.raises(TurnAbandoned) as abandoned:
+        asyncio.run(scenario())
+    assert abandoned.value.timed_out is False
+
+
+async def _rejecting_server() -> tuple[asyncio.base_events.Server, int]:
+    """An action server on loopback that rejects every call, as a form's validation may."""
+    body = b'{"action_name": "action_check", "error": "rejected"}'
+
+    async def reject(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        writer.write(
+            b"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body
+        )
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(reject, "127.0.0.1", 0)
+    return server, server.sockets[0].getsockname()[1]
+
+
+def test_a_rejection_from_the_action_server_is_left_to_rasa(short_action_calls: None) -> None:
+    async def scenario() -> None:
+        server, port = await _rejecting_server()
+        apply_fixes()
+        action = RemoteAction("action_check", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        try:
+            await action.run(
+                CollectingOutputChannel(),
+                TemplatedNaturalLanguageGenerator({}),
+                DialogueStateTracker("family-1", []),
+                Domain.empty(),
+            )
+        finally:
+            server.close()
+
+    with pytest.raises(rasa_action.ActionExecutionRejection):
         asyncio.run(scenario())
 
 

@@ -39,6 +39,7 @@ OnNewMessage = Callable[[UserMessage], Awaitable[None]]
 # What the channels themselves say to a family, by key.
 FAMILY_TEXTS: dict[str, str] = {
     "turn_timeout": "This is taking longer than it should. Please send your message again.",
+    "turn_failed": "Something went wrong on our side. Please send your message again.",
 }
 
 # The client the current request came from (set by a webhook before it calls the gate).
@@ -48,11 +49,16 @@ client_key: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 
 
 class TurnAbandoned(BaseException):
-    """Raised inside a turn to end it now, unsaved, with the timeout answer (bot/server.py).
+    """Raised inside a turn to end it now, unsaved, when its action call failed (bot/server.py).
 
     A BaseException, so that Rasa's `except Exception` around an action lets it through and
-    the turn stops instead of going on with the action's events lost.
+    the turn stops instead of going on, silent, with the action's events lost. `timed_out` says
+    which answer the family gets: "taking longer than it should" or "went wrong on our side".
     """
+
+    def __init__(self, action_name: str, *, timed_out: bool = True) -> None:
+        super().__init__(action_name)
+        self.timed_out = timed_out
 
 
 class FairGate:
@@ -130,12 +136,12 @@ def gate() -> FairGate:
     return _gates[loop]
 
 
-async def say_timeout(message: UserMessage) -> None:
-    """Tell the family that the turn took too long (and drop what it had collected)."""
+async def say_stopped(message: UserMessage, key: str) -> None:
+    """Tell the family that the turn stopped (and drop what it had collected)."""
     output = message.output_channel
     if isinstance(output, CollectingOutputChannel):
         output.messages.clear()  # the turn is not saved, so neither are its half replies
-    await output.send_text_message(message.sender_id, FAMILY_TEXTS["turn_timeout"])
+    await output.send_text_message(message.sender_id, FAMILY_TEXTS[key])
 
 
 def gated(on_new_message: OnNewMessage) -> OnNewMessage:
@@ -149,13 +155,16 @@ def gated(on_new_message: OnNewMessage) -> OnNewMessage:
         try:
             await asyncio.wait_for(on_new_message(message), timeout)
         except (asyncio.TimeoutError, TurnAbandoned) as stopped:
+            timed_out = not isinstance(stopped, TurnAbandoned) or stopped.timed_out
             # No content: the channel, and what stopped the turn.
             logger.warning(
-                "A %s turn was stopped after a timeout (%s)",
+                "A %s turn was stopped after %s",
                 message.input_channel or "channel",
-                "turn" if isinstance(stopped, asyncio.TimeoutError) else "action call",
+                "a timeout (turn)"
+                if isinstance(stopped, asyncio.TimeoutError)
+                else f"a{' timeout' if timed_out else ' failure'} (action call)",
             )
-            await say_timeout(message)
+            await say_stopped(message, "turn_timeout" if timed_out else "turn_failed")
         finally:
             the_gate.release()
 

@@ -182,3 +182,20 @@ def test_a_turn_abandoned_by_an_action_timeout_gets_the_same_answer(
     assert "timeout (action call)" in caplog.text
     assert "Butner" not in caplog.text
     assert "family-3" not in caplog.text
+
+
+def test_a_turn_abandoned_by_a_failed_action_call_is_told_something_went_wrong(
+    short_turns: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def handler(message: UserMessage) -> None:
+        raise TurnAbandoned("action_check_eligibility", timed_out=False)
+
+    output = CollectingOutputChannel()
+    message = UserMessage(
+        text="my dad is at FMC Butner", output_channel=output, sender_id="family-4"
+    )
+    asyncio.run(gated(handler)(message))
+
+    assert [m["text"] for m in output.messages] == [FAMILY_TEXTS["turn_failed"]]
+    assert "failure (action call)" in caplog.text
+    assert "Butner" not in caplog.text

@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.channels.gate import FAMILY_TEXTS
 from bot.devtools import stack
 from bot.devtools.stack import Stack, sqlite_config
 from tests.e2e.servers import MODEL, free_port, stored_events
@@ -114,9 +115,9 @@ def test_killing_the_action_server_mid_turn_keeps_every_answer_and_the_place_in_
     let_the_turn_reach_the_frozen_action_server()
     servers.actions.kill()
     in_flight.join(timeout=60)
-    print(f"the family saw: {in_flight.outcome}")
     servers.actions.restart()
 
+    assert in_flight.outcome == FAMILY_TEXTS["turn_failed"]
     assert question_in(family.say(ANSWER_IN_FLIGHT)[-1]) == NEXT_QUESTION
     earlier = [text for text, _ in EARLIER_ANSWERS]
     assert user_texts(database_url, family.sender)[: len(earlier)] == earlier
