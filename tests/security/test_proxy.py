@@ -12,12 +12,15 @@ import http.client
 import itertools
 import json
 import re
+import shutil
 import ssl
+import subprocess
 import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpx
 import pytest
@@ -25,8 +28,18 @@ import pytest
 from bot.channels.telegram.config import SECRET_HEADER
 from bot.channels.text import MAX_BODY_BYTES
 from bot.channels.webchat_assets import ASSETS
-from bot.devtools.proxy import Proxy, ProxyError, run_proxy
-from bot.devtools.stack import LOOPBACK, free_port
+from bot.devtools.proxy import (
+    NGINX,
+    TEMPLATE,
+    VARIABLE,
+    Proxy,
+    ProxyError,
+    render,
+    run_proxy,
+    self_signed_certificate,
+    upstream_servers,
+)
+from bot.devtools.stack import LOOPBACK, ROOT, free_port
 from tests.channels.telegram import updates
 from tests.channels.telegram.fake_bot_api import WEBHOOK_SECRET
 
@@ -475,3 +488,43 @@ def test_a_refused_body_never_reaches_the_upstream(recorded: tuple[Proxy, Record
 
     assert answer.status_code == 413
     assert recorder.requests[before:] == []
+
+
+# -- the config as a deployment installs it -------------------------------------------------
+
+
+def test_the_readme_renders_every_variable_of_the_template() -> None:
+    readme = (ROOT / "README.md").read_text()
+    [command] = re.findall(r"envsubst '([^']*)'", readme)
+
+    assert set(re.findall(r"\$\{(\w+)\}", command)) == set(VARIABLE.findall(TEMPLATE.read_text()))
+
+
+def test_the_config_fits_debians_own_nginx_conf(tmp_path: Path) -> None:
+    etc = tmp_path / "etc"
+    shutil.copytree("/etc/nginx", etc)
+    main = (etc / "nginx.conf").read_text().replace("/etc/nginx", str(etc))
+    (etc / "nginx.conf").write_text(main.replace("/run/nginx.pid", str(tmp_path / "nginx.pid")))
+    (etc / "sites-enabled" / "default").unlink(missing_ok=True)
+    certificate, key = self_signed_certificate(tmp_path)
+    (etc / "conf.d" / "cr-assistant.conf").write_text(
+        render(
+            TEMPLATE.read_text(),
+            {
+                "RASA_UPSTREAM_SERVERS": upstream_servers(["10.0.0.11:5005", "10.0.0.12:5005"]),
+                "HTTPS_LISTEN": "443",
+                "HTTP_LISTEN": "80",
+                "TLS_CERTIFICATE": str(certificate),
+                "TLS_CERTIFICATE_KEY": str(key),
+                "ACCESS_LOG": str(tmp_path / "access.log"),
+            },
+        )
+    )
+
+    checked = subprocess.run(
+        [str(NGINX), "-t", "-e", str(tmp_path / "error.log"), "-c", str(etc / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
+
+    assert checked.returncode == 0, checked.stderr
