@@ -59,7 +59,7 @@ def two_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoServers
     try:
         with temporary_database("cr_faults") as database:
             endpoints, env = stack.production_config(action_port, database)
-            env = {**env, "WEBCHAT_ALLOWED_ORIGINS": WIDGET_SITE}
+            env = {**env, "WEBCHAT_ALLOWED_ORIGINS": WIDGET_SITE, "PROXY_COUNT": "1"}
             with (
                 stack.rasa_stack(logs, endpoints, action_port, env, model=MODEL) as first,
                 stack.rasa_server(logs, "rasa-second", endpoints, env, model=MODEL) as second,

@@ -29,6 +29,8 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[stack.Stack]:
 
 # The website the widget is embedded on, in the tests behind the proxy.
 WIDGET_SITE = "https://www.family-justice.example"
+# As the README says to run Rasa behind nginx: its limits read nginx's X-Forwarded-For.
+BEHIND_ONE_PROXY = {"PROXY_COUNT": "1"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,12 @@ def behind_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BehindPro
     endpoints, env = sqlite_config(tmp, action_port)
     try:
         with FakeBotApi() as telegram:
-            env = {**env, **telegram_env(telegram), "WEBCHAT_ALLOWED_ORIGINS": WIDGET_SITE}
+            env = {
+                **env,
+                **telegram_env(telegram),
+                "WEBCHAT_ALLOWED_ORIGINS": WIDGET_SITE,
+                **BEHIND_ONE_PROXY,
+            }
             with (
                 stack.rasa_stack(tmp, endpoints, action_port, env, model=MODEL) as servers,
                 run_proxy(tmp / "nginx", [servers.url]) as proxy,
