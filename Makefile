@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_WARN_20 := 0
 
-.PHONY: run test check setup assets spacy-model train migrate lint typecheck validate services browser lock clean
+.PHONY: run test check setup assets spacy-model train migrate lint typecheck validate services browser proxy lock clean
 
 ## run: set up, build the spaCy pipeline, train when inputs changed, migrate the staff tables,
 ## start Rasa + actions. honcho reads .env (see .env.example) for both.
@@ -29,7 +29,7 @@ migrate: $(STAMP)
 	$(VENV)/bin/honcho run $(PY) -m bot.storage upgrade
 
 ## test: set up, lint, type-check, validate the Rasa data, train, run every test.
-test: lint typecheck validate $(MODEL) services browser $(ASSETS)
+test: lint typecheck validate $(MODEL) services browser proxy $(ASSETS)
 	$(PY) -m pytest --cov --cov-report=term
 	$(VENV)/bin/coverage report --include='bot/legal/*' --fail-under=100
 
@@ -51,6 +51,10 @@ $(ASSETS): package.json package-lock.json
 ## browser: Debian's Chromium for the browser tests (installed with apt when missing).
 browser:
 	./scripts/browser.sh
+
+## proxy: Debian's nginx, the reverse proxy of deploy/nginx/, for the tests through it.
+proxy:
+	./scripts/proxy.sh
 
 $(STAMP): requirements.lock scripts/bootstrap.sh
 	./scripts/bootstrap.sh

@@ -261,3 +261,46 @@ def sqlite_config(directory: Path, action_port: int) -> tuple[Path, dict[str, st
         "lock_store:\n  type: in_memory\n"
     )
     return endpoints, {"DATABASE_URL": database_url}
+
+
+@contextmanager
+def rasa_server(
+    logs: Path,
+    name: str,
+    endpoints: Path,
+    env: Mapping[str, str] | None = None,
+    model: Path = MODEL,
+) -> Iterator[str]:
+    """One more `rasa run`, as `rasa_stack` starts it, against the same `endpoints`; its URL.
+
+    For several Rasa servers behind one proxy, sharing a tracker store and a lock store. Its log
+    is `logs/<name>.log`.
+    """
+    if not model.is_file():
+        raise StackError(f"{model} is missing: train a model first (`make train`).")
+    port = free_port()
+    log = logs / f"{name}.log"
+    rasa = _start(
+        [
+            *RASA_SERVER,
+            "run",
+            "--model",
+            str(model),
+            "--interface",
+            LOOPBACK,
+            "--port",
+            str(port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+        ],
+        log,
+        env or {},
+    )
+    try:
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        _wait_until_ready(f"http://127.0.0.1:{port}/webhooks/rest/", rasa, log, deadline)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(rasa)
