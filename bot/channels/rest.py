@@ -5,7 +5,9 @@ refused (Rasa would file it under the shared id "default", mixing families' conv
 so is one that names another channel's conversation (`telegram-<chat id>`);
 malformed bodies get a JSON error instead of an HTML page; message text is cleaned
 (`bot.channels.text.clean_message`) before it reaches the NLU and the database, and slash text
-that is not one of our buttons' payloads is read as words (`bot.channels.payloads`).
+that is not one of our buttons' payloads is read as words (`bot.channels.payloads`). The replies
+are returned only once the turn was saved (`bot.channels.held`): "forget me" answers "erased"
+only after the erasure committed, and says so plainly when it did not.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from .gate import gated
+from .held import held_until_saved
 from .payloads import as_words
 from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
 from .text import MAX_SENDER_CHARS, TOO_LARGE, clean_message, too_large
@@ -68,7 +71,7 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """Rasa's REST routes, behind a check of every posted body."""
-        blueprint: Blueprint = super().blueprint(gated(on_new_message))
+        blueprint: Blueprint = super().blueprint(gated(held_until_saved(on_new_message)))
 
         @blueprint.middleware("request")  # type: ignore[untyped-decorator]
         async def check_request(request: Request) -> HTTPResponse | None:

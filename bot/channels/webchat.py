@@ -11,7 +11,9 @@ Routes, under /webhooks/webchat/ (credentials.yml: `bot.channels.webchat.Webchat
 
 A REST channel rather than Rasa's socket.io one, whose replies get lost when session
 persistence is on. `conversation_erased` tells the widget that "forget me" was confirmed, so it
-clears its own copy of the conversation too. Message text is never logged.
+clears its own copy of the conversation too. The replies are sent only once the turn was saved
+(bot.channels.held): a failed erasure says so plainly, and `conversation_erased` stays false.
+Message text is never logged.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sanic.response import HTTPResponse
 from bot.settings import Settings, get_settings
 
 from .gate import gated
+from .held import held_until_saved
 from .rest import check_body
 from .text import TOO_LARGE, too_large
 from .webchat_assets import AssetCache, AssetMissing, demo_page, etag_matches
@@ -154,7 +157,7 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
         collector = CollectingOutputChannel()
         message = UserMessage(str(data["message"]), collector, sender, input_channel=self.name())
         try:
-            await on_new_message(message)
+            await held_until_saved(on_new_message)(message)
         except Exception as failure:
             # The type only: an exception's text may quote the family's message.
             logger.error("webchat: message for %s failed: %s", sender, type(failure).__name__)

@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 from telegram import Bot, Chat, Update
 
 from ..gate import gated
+from ..held import held_until_saved
 from ..text import TOO_LARGE, too_large
 from .callbacks import CallbackCodec, chosen_keyboard
 from .client import make_bot, with_flood_wait
@@ -204,7 +205,8 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             typing = start_typing(bot, plan.chat_id) if self.typing else None
             output = TelegramOutput(bot, self.codec, typing)
             try:
-                await on_new_message(
+                # The replies go out, in order, once the turn was saved (bot.channels.held).
+                await held_until_saved(on_new_message)(
                     UserMessage(
                         plan.to_assistant,
                         output,
