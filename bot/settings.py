@@ -65,6 +65,9 @@ class Settings:
     staff_proxy_count: int = 0
     # The key of the sender id's keyed hash (bot/storage/pseudonyms.py): audit log, event broker.
     sender_hash_key: str | None = None
+    # The endpoints file whose lock store the staff console and the purge command share with
+    # Rasa, to hold a conversation's lock while erasing it (bot/storage/lock_store.py).
+    endpoints_file: str = "endpoints.yml"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -100,6 +103,7 @@ class Settings:
             retention_days=whole_number(env, "RETENTION_DAYS", minimum=1),
             staff_proxy_count=whole_number(env, "STAFF_PROXY_COUNT", minimum=0) or 0,
             sender_hash_key=read("SENDER_HASH_KEY"),
+            endpoints_file=read("ENDPOINTS_FILE") or "endpoints.yml",
         )
         settings.check()
         return settings
