@@ -197,8 +197,10 @@ def production_config(action_port: int, database: str) -> tuple[Path, dict[str, 
 def sqlite_config(directory: Path, action_port: int) -> tuple[Path, dict[str, str]]:
     """An endpoints file and variables for a throwaway SQLite database in `directory`.
 
-    The same store as `make run` (erasure on request), with its staff tables migrated.
+    The same stores as `make run` (erasure on request; locks shared by processes in the same
+    database), with its staff tables migrated.
     """
+    from bot.storage.lock_store import SQL_LOCK_STORE
     from bot.storage.migrate import upgrade
 
     database = directory / "rasa.db"
@@ -208,6 +210,6 @@ def sqlite_config(directory: Path, action_port: int) -> tuple[Path, dict[str, st
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
         f"tracker_store:\n  type: {ERASING_STORE}\n  dialect: sqlite\n  db: {database}\n"
-        "lock_store:\n  type: in_memory\n"
+        f"lock_store:\n  type: {SQL_LOCK_STORE}\n  url: {database_url}\n"
     )
     return endpoints, {"DATABASE_URL": database_url}

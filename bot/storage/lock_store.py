@@ -44,6 +44,8 @@ from .schema import conversation_locks
 
 logger = logging.getLogger(__name__)
 
+# The `type` of this store in an endpoints file.
+SQL_LOCK_STORE = "bot.storage.lock_store.SQLLockStore"
 # How long synchronous code waits for a conversation's turn in flight before giving up. A turn
 # ends within the turn timeout (about 20 s); a ticket expires after LOCK_LIFETIME (60 s).
 WAIT_FOR_TURN_SECONDS = 30.0
@@ -98,9 +100,7 @@ class SQLLockStore(LockStore):  # type: ignore[misc]
                 _write(connection, lock)
                 return ticket
         except Exception as error:
-            raise LockError(
-                f"Error while acquiring lock ({type(error).__name__})"
-            ) from None
+            raise LockError(f"Error while acquiring lock ({type(error).__name__})") from None
 
     def update_lock(self, conversation_id: str) -> None:
         """Drop expired tickets, in one exclusive transaction."""
@@ -181,9 +181,7 @@ def _write(connection: Connection, lock: TicketLock) -> None:
 
 def _delete(connection: Connection, conversation_id: str) -> None:
     connection.execute(
-        sa.delete(conversation_locks).where(
-            conversation_locks.c.conversation_id == conversation_id
-        )
+        sa.delete(conversation_locks).where(conversation_locks.c.conversation_id == conversation_id)
     )
 
 
@@ -223,7 +221,11 @@ def lock_store_from_endpoints(path: str | Path, settings: Settings | None = None
     """
     settings = settings or get_settings()
     config = read_endpoint_config(str(path), "lock_store") if Path(path).is_file() else None
-    store: LockStore = LockStore.create(config)
+    store: LockStore
+    if config is not None and config.type == SQL_LOCK_STORE:
+        store = SQLLockStore(config, settings=settings)
+    else:
+        store = LockStore.create(config)
     if isinstance(store, InMemoryLockStore):
         message = (
             f"{path} configures no lock store shared between processes: an erasure could "

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
+from bot.settings import DEVELOPMENT_SENDER_HASH_KEY
 from bot.storage import rasa_events
 from bot.storage.migrate import (
     current_revision,
@@ -24,7 +25,6 @@ from bot.storage.migrate import (
     include_object,
     upgrade,
 )
-from bot.settings import DEVELOPMENT_SENDER_HASH_KEY
 from bot.storage.pseudonyms import keyed_hash
 from bot.storage.schema import metadata
 
