@@ -165,6 +165,7 @@ def rasa_stack(
 
 PRODUCTION_ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
 ERASING_STORE = "bot.storage.tracker_store.ErasingSQLTrackerStore"
+TEST_SENDER_HASH_KEY = "test-stack-sender-hash-key-0123456789abcdef"
 
 
 def production_config(action_port: int, database: str) -> tuple[Path, dict[str, str]]:
@@ -191,6 +192,8 @@ def production_config(action_port: int, database: str) -> tuple[Path, dict[str, 
         "RABBITMQ_HOST": "127.0.0.1",
         "RABBITMQ_USER": "guest",
         "RABBITMQ_PASSWORD": "guest",
+        # Required with ENVIRONMENT=production (bot/storage/pseudonyms.py); a test-only key.
+        "SENDER_HASH_KEY": TEST_SENDER_HASH_KEY,
     }
 
 

@@ -11,10 +11,16 @@ out of reach of the application's queries; nothing is done here for it.
 from __future__ import annotations
 
 import logging
+import time
 
 from sqlalchemy.engine import Engine
 
 logger = logging.getLogger(__name__)
+
+# A reader in another process (the staff console, the action server) can hold up a checkpoint
+# for a moment: try again briefly before leaving it to the next one.
+CHECKPOINT_ATTEMPTS = 5
+CHECKPOINT_PAUSE_SECONDS = 0.1
 
 
 def overwrite_erased_pages(engine: Engine) -> bool:
@@ -25,10 +31,16 @@ def overwrite_erased_pages(engine: Engine) -> bool:
     """
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return True
-    with engine.connect() as connection:
-        busy, _log_frames, _moved = connection.exec_driver_sql(
-            "PRAGMA wal_checkpoint(TRUNCATE)"
-        ).one()
-    if busy:
-        logger.warning("SQLite checkpoint after an erasure was blocked by a reader; will retry")
-    return not busy
+    for attempt in range(CHECKPOINT_ATTEMPTS):
+        if attempt:
+            time.sleep(CHECKPOINT_PAUSE_SECONDS)
+        with engine.connect() as connection:
+            busy, _log_frames, _moved = connection.exec_driver_sql(
+                "PRAGMA wal_checkpoint(TRUNCATE)"
+            ).one()
+        if not busy:
+            return True
+    logger.warning(
+        "SQLite checkpoint after an erasure was blocked by a reader; the next one will do"
+    )
+    return False
