@@ -63,7 +63,11 @@ class SQLLockStore(LockStore):  # type: ignore[misc]
         settings: Settings | None = None,
     ) -> None:
         url = database_url or (endpoint_config.url if endpoint_config else None)
-        self.engine = _exclusive_engine(url or (settings or get_settings()).database_url)
+        url = url or (settings or get_settings()).database_url
+        self.engine = _exclusive_engine(url)
+        # Plain reads (Rasa polls the lock while it waits) need no write lock.
+        self._reader = sa.create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
+        tune_sqlite(self._reader)
         if conversation_locks.name not in sa.inspect(self.engine).get_table_names():
             raise SettingsError(
                 "The lock store's table conversation_locks is missing: run "
@@ -73,7 +77,7 @@ class SQLLockStore(LockStore):  # type: ignore[misc]
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
         """The conversation's lock, or None when no turn holds or waits for it."""
-        with self.engine.connect() as connection:
+        with self._reader.connect() as connection:
             stored = connection.execute(
                 sa.select(conversation_locks.c.lock).where(
                     conversation_locks.c.conversation_id == conversation_id
@@ -125,6 +129,11 @@ class SQLLockStore(LockStore):  # type: ignore[misc]
                 _write(connection, lock)
             else:
                 _delete(connection, conversation_id)
+
+    def dispose(self) -> None:
+        """Close the store's database connections."""
+        self.engine.dispose()
+        self._reader.dispose()
 
     @contextmanager
     def _exclusive(self, conversation_id: str) -> Iterator[Connection]:

@@ -136,7 +136,7 @@ def purge_while_a_turn_holds_the_lock(
         assert tickets(store, sender_id) == 2
         during_the_turn()
     purging.join(timeout=30)
-    store.engine.dispose()
+    store.dispose()
     return reports[0]
 
 

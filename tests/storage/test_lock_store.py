@@ -38,8 +38,8 @@ def stores(database_url: str, engine: Engine) -> Iterator[tuple[SQLLockStore, SQ
     try:
         yield first, second
     finally:
-        first.engine.dispose()
-        second.engine.dispose()
+        first.dispose()
+        second.dispose()
         with engine.begin() as connection:
             connection.execute(sa.delete(conversation_locks))
 
@@ -166,7 +166,7 @@ def test_rasa_builds_the_store_from_an_endpoints_file_on_database_url(
 
     assert isinstance(store, SQLLockStore)
     assert store.engine.url == sa.engine.make_url(database_url)
-    store.engine.dispose()
+    store.dispose()
 
 
 def test_the_project_endpoints_use_it_and_production_uses_redis() -> None:
