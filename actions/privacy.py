@@ -4,6 +4,10 @@ This action only asks and, on yes, sets the slot `conversation_erased`. The dele
 done by the tracker store (bot.storage.tracker_store.ErasingSQLTrackerStore) at the end of the
 turn, instead of saving it: deleting rows from here would not last, because Rasa saves the
 whole conversation again after the action.
+
+`utter_forget_me_done` ("erased") is queued here but reaches the family only after the erasure
+committed: every channel holds a turn's replies until the store reports the turn saved
+(bot.channels.held). If the erasure fails, the family reads that nothing was deleted instead.
 """
 
 from __future__ import annotations

@@ -214,6 +214,12 @@ def check_endpoints(endpoints: Mapping[str, Any], path: Path) -> None:
     require_explicit_environment(settings, endpoints)
     if settings.is_development:
         return
+    if Path(settings.endpoints_file).resolve() != path.resolve():
+        # The staff console erases under the lock store of ENDPOINTS_FILE: it must be Rasa's.
+        raise SettingsError(
+            f"ENDPOINTS_FILE ({settings.endpoints_file}) must name the endpoints file this Rasa "
+            f"server runs with ({path}): staff erasure takes conversation locks from its lock store"
+        )
     weak = placeholder_passwords(endpoints)
     if weak:
         named = [f"{where} ({written_as(path, where) or 'in the file'})" for where in weak]

@@ -73,6 +73,11 @@ class Settings:
     staff_session_max_hours: int = 12
     retention_days: int | None = None
     staff_proxy_count: int = 0
+    # The key of the sender id's keyed hash (bot/storage/pseudonyms.py): audit log, event broker.
+    sender_hash_key: str | None = None
+    # The endpoints file whose lock store the staff console and the purge command share with
+    # Rasa, to hold a conversation's lock while erasing it (bot/storage/lock_store.py).
+    endpoints_file: str = "endpoints.yml"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -115,6 +120,8 @@ class Settings:
             staff_session_max_hours=whole_number(env, "STAFF_SESSION_MAX_HOURS", minimum=1) or 12,
             retention_days=whole_number(env, "RETENTION_DAYS", minimum=1),
             staff_proxy_count=whole_number(env, "STAFF_PROXY_COUNT", minimum=0) or 0,
+            sender_hash_key=read("SENDER_HASH_KEY"),
+            endpoints_file=read("ENDPOINTS_FILE") or "endpoints.yml",
         )
         settings.check()
         return settings
@@ -123,6 +130,17 @@ class Settings:
     def is_development(self) -> bool:
         """True on a developer's machine, where placeholders are allowed."""
         return self.environment == "development"
+
+    def sender_hash_key_or_refuse(self) -> str:
+        """SENDER_HASH_KEY; in development, when unset, the documented development-only key."""
+        if self.sender_hash_key is not None:
+            return self.sender_hash_key
+        if self.is_development:
+            return DEVELOPMENT_SENDER_HASH_KEY
+        raise SettingsError(
+            "SENDER_HASH_KEY must be set outside development: the audit log and the event "
+            f"broker keep conversation ids only as a keyed hash. Make one with {SENDER_HASH_HINT}"
+        )
 
     @property
     def organisation(self) -> str:
@@ -150,6 +168,7 @@ class Settings:
         check_webchat_origins(self.webchat_allowed_origins, strict=not self.is_development)
         # Staff console.
         check_staff_secret_key(self.staff_secret_key, strict=not self.is_development)
+        check_sender_hash_key(self.sender_hash_key, strict=not self.is_development)
         if self.is_development:
             return
         for name, value in (
@@ -364,4 +383,30 @@ def require_explicit_environment(
         raise SettingsError(
             f"ENVIRONMENT must be set (production, or development on purpose): {reason}, "
             "so this looks like a deployment, and an unset ENVIRONMENT would allow placeholders"
+        )
+
+
+# --- Keyed hash of sender ids (bot/storage/pseudonyms.py) ---
+SENDER_HASH_KEY_MIN_CHARS = 32
+SENDER_HASH_HINT = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+# Development only (documented in .env.example): anyone can compute hashes made with it.
+DEVELOPMENT_SENDER_HASH_KEY = "development-only-sender-hash-key-never-use-in-production"
+
+
+def check_sender_hash_key(key: str | None, *, strict: bool) -> None:
+    """Refuse a short or placeholder SENDER_HASH_KEY (or the development key) when `strict`.
+
+    Its absence is refused where the key is used (`Settings.sender_hash_key_or_refuse`): the
+    Rasa server and the staff console check it as they start.
+    """
+    if key is None or not strict:
+        return
+    if (
+        len(key) < SENDER_HASH_KEY_MIN_CHARS
+        or _is_placeholder(key)
+        or key == DEVELOPMENT_SENDER_HASH_KEY
+    ):
+        raise SettingsError(
+            f"SENDER_HASH_KEY must be at least {SENDER_HASH_KEY_MIN_CHARS} random characters, "
+            f"not a placeholder nor the development key; make one with {SENDER_HASH_HINT}"
         )

@@ -242,6 +242,10 @@ def _production(monkeypatch: pytest.MonkeyPatch, **changes: str) -> Path:
     for name, value in {**PRODUCTION_VARIABLES, **changes}.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("DATABASE_URL", "postgresql://cr:s3cure-Pa55@db.internal:5432/cr")
+    monkeypatch.setenv(
+        "SENDER_HASH_KEY", changes.get("SENDER_HASH_KEY", "Vq3xR8mZ2pL7wK4nT9bY6cH1dF5gJ0sA")
+    )
+    monkeypatch.chdir(ROOT)  # ENDPOINTS_FILE in the example is relative to the checkout
     get_settings.cache_clear()
     return ROOT / "deploy" / "endpoints.production.yml"
 
@@ -285,6 +289,17 @@ def test_each_placeholder_or_default_password_is_refused(
     path = _production(monkeypatch, **{**strong, **changes})
 
     with pytest.raises(SettingsError, match=next(iter(changes))):
+        check_endpoints(read_endpoints(path), path)
+
+
+def test_rasa_refuses_endpoints_other_than_those_the_staff_console_locks_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _production(monkeypatch, DB_PASSWORD="pg-9f3kQ2xLm", RABBITMQ_PASSWORD="mq-4hTz8Wq1v")
+    monkeypatch.setenv("ENDPOINTS_FILE", "endpoints.yml")
+    get_settings.cache_clear()
+
+    with pytest.raises(SettingsError, match=r"ENDPOINTS_FILE \(endpoints.yml\) must name"):
         check_endpoints(read_endpoints(path), path)
 
 

@@ -263,3 +263,48 @@ def test_make_run_needs_no_environment() -> None:
     endpoints = {"tracker_store": {"dialect": "sqlite"}, "lock_store": {"type": "in_memory"}}
 
     require_explicit_environment(Settings.from_env({}), endpoints)
+
+
+SENDER_KEY = "Vq3xR8mZ2pL7wK4nT9bY6cH1dF5gJ0sA"
+
+
+def test_the_sender_hash_key_is_read_and_used_as_set() -> None:
+    settings = Settings.from_env({**PRODUCTION, "SENDER_HASH_KEY": SENDER_KEY})
+
+    assert settings.sender_hash_key_or_refuse() == SENDER_KEY
+
+
+def test_production_refuses_to_hash_sender_ids_without_a_key() -> None:
+    settings = Settings.from_env(PRODUCTION)
+
+    with pytest.raises(SettingsError, match="SENDER_HASH_KEY must be set outside development"):
+        settings.sender_hash_key_or_refuse()
+
+
+def test_development_hashes_with_the_documented_development_key() -> None:
+    from bot.settings import DEVELOPMENT_SENDER_HASH_KEY
+
+    assert Settings().sender_hash_key_or_refuse() == DEVELOPMENT_SENDER_HASH_KEY
+    assert DEVELOPMENT_SENDER_HASH_KEY in (ROOT / ".env.example").read_text()
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param("too-short-0123456789", id="shorter than 32 characters"),
+        pytest.param("change-me-change-me-change-me-change-me", id="a placeholder"),
+        pytest.param("development-only-sender-hash-key-never-use-in-production", id="the dev key"),
+    ],
+)
+def test_a_weak_sender_hash_key_is_refused_in_production(key: str) -> None:
+    with pytest.raises(SettingsError, match="SENDER_HASH_KEY must be at least 32"):
+        Settings.from_env({**PRODUCTION, "SENDER_HASH_KEY": key})
+    assert Settings.from_env({"SENDER_HASH_KEY": key}).sender_hash_key == key
+
+
+def test_the_endpoints_file_defaults_to_the_one_make_run_uses() -> None:
+    assert Settings.from_env({}).endpoints_file == "endpoints.yml"
+    assert (
+        Settings.from_env({"ENDPOINTS_FILE": "deploy/endpoints.production.yml"}).endpoints_file
+        == "deploy/endpoints.production.yml"
+    )

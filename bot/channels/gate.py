@@ -32,6 +32,8 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.settings import get_settings
 
+from .held import held_until_saved
+
 logger = logging.getLogger(__name__)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[None]]
@@ -145,7 +147,9 @@ async def say_stopped(message: UserMessage, key: str) -> None:
 
 
 def gated(on_new_message: OnNewMessage) -> OnNewMessage:
-    """`on_new_message` through the gate, fairly, and within the turn timeout."""
+    """`on_new_message` through the gate, fairly, within the turn timeout, its replies held
+    until the turn was saved (bot/channels/held.py). Every channel of ours uses this."""
+    turn = held_until_saved(on_new_message)
 
     async def handle(message: UserMessage) -> None:
         the_gate = gate()
@@ -153,7 +157,7 @@ def gated(on_new_message: OnNewMessage) -> OnNewMessage:
         timeout = get_settings().turn_timeout_seconds
         await the_gate.acquire(key)
         try:
-            await asyncio.wait_for(on_new_message(message), timeout)
+            await asyncio.wait_for(turn(message), timeout)
         except (asyncio.TimeoutError, TurnAbandoned) as stopped:
             timed_out = not isinstance(stopped, TurnAbandoned) or stopped.timed_out
             # No content: the channel, and what stopped the turn.

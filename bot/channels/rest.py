@@ -6,7 +6,9 @@ so is one that names another channel's conversation (`telegram-<chat id>`);
 malformed bodies get a JSON error instead of an HTML page; message text is cleaned
 (`bot.channels.text.clean_message`) before it reaches the NLU and the database, and slash text
 that is not one of our buttons' payloads is read as words (`bot.channels.payloads`); a client
-or conversation that sends too fast gets 429 (`bot.channels.ratelimit`).
+or conversation that sends too fast gets 429 (`bot.channels.ratelimit`). The replies are returned
+only once the turn was saved (`bot.channels.held`): "forget me" answers "erased" only after the
+erasure committed, and says so plainly when it did not.
 
 When handling a message fails, Rasa's channel logs the family's message and answers 200 with
 whatever replies were collected before the failure, as if all went well. Ours logs the exception's

@@ -11,7 +11,9 @@ Routes, under /webhooks/webchat/ (credentials.yml: `bot.channels.webchat.Webchat
 
 A REST channel rather than Rasa's socket.io one, whose replies get lost when session
 persistence is on. `conversation_erased` tells the widget that "forget me" was confirmed, so it
-clears its own copy of the conversation too. Message text is never logged.
+clears its own copy of the conversation too. The replies are sent only once the turn was saved
+(bot.channels.held): a failed erasure says so plainly, and `conversation_erased` stays false.
+Message text is never logged.
 """
 
 from __future__ import annotations

@@ -213,6 +213,7 @@ def rasa_stack(
 
 PRODUCTION_ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
 ERASING_STORE = "bot.storage.tracker_store.ErasingSQLTrackerStore"
+TEST_SENDER_HASH_KEY = "test-stack-sender-hash-key-0123456789abcdef"
 
 
 def production_config(action_port: int, database: str) -> tuple[Path, dict[str, str]]:
@@ -241,14 +242,20 @@ def production_config(action_port: int, database: str) -> tuple[Path, dict[str, 
         "RABBITMQ_PASSWORD": "guest",
         # A deployment says what it is (bot/server.py refuses to start otherwise).
         "ENVIRONMENT": "production",
+        # Required with ENVIRONMENT=production (bot/storage/pseudonyms.py); a test-only key.
+        "SENDER_HASH_KEY": TEST_SENDER_HASH_KEY,
+        # Rasa refuses to start unless the staff tools would lock through the same file.
+        "ENDPOINTS_FILE": str(PRODUCTION_ENDPOINTS),
     }
 
 
 def sqlite_config(directory: Path, action_port: int) -> tuple[Path, dict[str, str]]:
     """An endpoints file and variables for a throwaway SQLite database in `directory`.
 
-    The same store as `make run` (erasure on request), with its staff tables migrated.
+    The same stores as `make run` (erasure on request; locks shared by processes in the same
+    database), with its staff tables migrated.
     """
+    from bot.storage.lock_store import SQL_LOCK_STORE
     from bot.storage.migrate import upgrade
 
     database = directory / "rasa.db"
@@ -258,7 +265,7 @@ def sqlite_config(directory: Path, action_port: int) -> tuple[Path, dict[str, st
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
         f"tracker_store:\n  type: {ERASING_STORE}\n  dialect: sqlite\n  db: {database}\n"
-        "lock_store:\n  type: in_memory\n"
+        f"lock_store:\n  type: {SQL_LOCK_STORE}\n  url: {database_url}\n"
     )
     return endpoints, {"DATABASE_URL": database_url}
 

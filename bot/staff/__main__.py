@@ -123,10 +123,19 @@ def _purge(settings: Settings, days: int | None, *, dry_run: bool) -> int:
             file=sys.stderr,
         )
         return 2
+    from bot.storage.lock_store import lock_store_from_endpoints
+
+    # The Rasa servers' lock store: no conversation is erased while a message of it is answered.
+    lock_store = lock_store_from_endpoints(settings.endpoints_file, settings)
     engine = create_engine(settings.database_url)
     try:
         report = purge(
-            engine, older_than_days=days, now=utc_now(), actor=CLI_ACTOR, dry_run=dry_run
+            engine,
+            older_than_days=days,
+            now=utc_now(),
+            actor=CLI_ACTOR,
+            dry_run=dry_run,
+            lock_store=lock_store,
         )
     finally:
         engine.dispose()

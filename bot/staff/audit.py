@@ -1,4 +1,9 @@
-"""The audit log: who viewed, exported, erased or changed what. Never message text."""
+"""The audit log: who viewed, exported, erased or changed what. Never message text.
+
+A line about a conversation names it by its keyed hash (bot.storage.pseudonyms), never by its id:
+the log outlives an erased conversation, and `telegram-<chat id>` would still name the family.
+Staff find a conversation's lines by its id: `recent(target=...)` hashes it to look them up.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from bot.storage.pseudonyms import sender_hash
 from bot.storage.schema import staff_audit, utc_now
 
 DETAIL_CHARS = 255
@@ -31,6 +37,10 @@ ACTIONS = (
     "update_user",
     "change_password",
 )
+# Actions whose target is a conversation id (stored as its keyed hash).
+CONVERSATION_ACTIONS = frozenset(
+    {"view_conversation", "review", "tag", "note", "flag", "export_conversation", "erase", "purge"}
+)
 
 
 @dataclass(frozen=True)
@@ -52,9 +62,11 @@ def record(
     target: str | None = None,
     detail: str | None = None,
 ) -> None:
-    """Add a line to the audit log (in the caller's transaction)."""
+    """Add a line to the audit log (in the caller's transaction); a conversation id is hashed."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action: {action}")
+    if target is not None and action in CONVERSATION_ACTIONS:
+        target = sender_hash(target)
     session.execute(
         sa.insert(staff_audit).values(
             at=utc_now(),
@@ -75,7 +87,10 @@ def recent(
     target: str | None = None,
     limit: int = 100,
 ) -> list[AuditEntry]:
-    """The newest entries first, optionally of one actor, action or target."""
+    """The newest entries first, optionally of one actor, action or target.
+
+    `target` is a referral id, a username or a conversation id (matched through its hash).
+    """
     query = sa.select(staff_audit).order_by(staff_audit.c.id.desc()).limit(limit)
     if before_id is not None:
         query = query.where(staff_audit.c.id < before_id)
@@ -84,7 +99,7 @@ def recent(
     if action:
         query = query.where(staff_audit.c.action == action)
     if target:
-        query = query.where(staff_audit.c.target == target)
+        query = query.where(staff_audit.c.target.in_([target, sender_hash(target)]))
     return [
         AuditEntry(row.id, row.at, row.actor, row.action, row.target, row.detail)
         for row in session.execute(query)

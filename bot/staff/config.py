@@ -36,8 +36,10 @@ def secret_key(settings: Settings) -> str:
 
 
 def flask_config(settings: Settings) -> dict[str, Any]:
-    """Sessions, cookies and CSRF for these settings (a deployment must set ENVIRONMENT)."""
+    """Sessions, cookies and CSRF for these settings (a deployment must set ENVIRONMENT, and
+    SENDER_HASH_KEY, with which the audit log names conversations)."""
     require_explicit_environment(settings)
+    settings.sender_hash_key_or_refuse()
     lifetime = timedelta(minutes=settings.staff_session_minutes)
     return {
         "SECRET_KEY": secret_key(settings),

@@ -4,24 +4,35 @@ Each conversation goes the same way as "forget me": its events, its referral and
 row about it (bot.storage.repository.erase_conversation). A conversation whose referral is still
 open (new, contacted or submitted) is kept until staff close the referral: it is work in progress
 for a family, and the report counts it. The audit log keeps one line per conversation purged.
+
+Each conversation is erased while holding its lock from the lock store Rasa uses (so a message
+being answered cannot write it back), in a transaction of its own that checks again, before
+deleting, that the conversation is still old and has no open referral: a family may have
+written, or a referral been opened, since the conversations were listed.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from rasa.core.lock_store import InMemoryLockStore, LockError, LockStore
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from bot.storage import erase_conversation, transaction
-from bot.storage.schema import ReferralStatus, staff_conversations
+from bot.storage.erasure import overwrite_erased_pages
+from bot.storage.lock_store import conversation_lock
+from bot.storage.pseudonyms import sender_hash
+from bot.storage.schema import ReferralStatus, rasa_events, staff_conversations
 from bot.storage.schema import referrals as referrals_table
 
 from . import audit
 from .indexer import sync
 
-BATCH_CONVERSATIONS = 200
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,9 +47,19 @@ class PurgeReport:
 
 
 def purge(
-    engine: Engine, *, older_than_days: int, now: datetime, actor: str, dry_run: bool = False
+    engine: Engine,
+    *,
+    older_than_days: int,
+    now: datetime,
+    actor: str,
+    dry_run: bool = False,
+    lock_store: LockStore | None = None,
 ) -> PurgeReport:
-    """Erase conversations last active before `now - older_than_days`."""
+    """Erase conversations last active before `now - older_than_days`.
+
+    `lock_store` is the one the Rasa servers use (the command builds it from the endpoints
+    file); without one, locks are taken in this process only.
+    """
     if older_than_days < 1:
         raise ValueError("older_than_days must be at least 1")
     cutoff = now - timedelta(days=older_than_days)
@@ -55,30 +76,73 @@ def purge(
     )
     old = sa.select(staff_conversations.c.sender_id).where(stale, ~open_referral)
     with transaction(engine) as session:
-        kept = session.execute(
-            sa.select(sa.func.count()).select_from(staff_conversations).where(stale, open_referral)
-        ).scalar_one()
-    if dry_run:
-        with transaction(engine) as session:
-            count = session.execute(
-                sa.select(sa.func.count()).select_from(old.subquery())
+        kept = int(
+            session.execute(
+                sa.select(sa.func.count())
+                .select_from(staff_conversations)
+                .where(stale, open_referral)
             ).scalar_one()
-        return PurgeReport(cutoff, int(count), 0, 0, int(kept))
+        )
+        candidates = list(session.execute(old.order_by(staff_conversations.c.last_at)).scalars())
+    if dry_run:
+        return PurgeReport(cutoff, len(candidates), 0, 0, kept)
+    store = lock_store or InMemoryLockStore()
+    detail = f"older than {older_than_days} days"
     conversations = events = referrals = 0
-    while True:
-        with transaction(engine) as session:
-            batch = list(
-                session.execute(
-                    old.order_by(staff_conversations.c.last_at).limit(BATCH_CONVERSATIONS)
-                ).scalars()
-            )
-            for sender_id in batch:
+    for sender_id in candidates:
+        try:
+            with conversation_lock(store, sender_id), transaction(engine) as session:
+                # A write first: on SQLite it takes the write lock, so what is checked next
+                # cannot change before the deletion commits. Rolled back if the check fails.
+                audit.record(session, actor, "purge", sender_id, detail)
+                reason = _reason_to_keep(session, sender_id, cutoff)
+                if reason is not None:
+                    raise _Kept(reason)
                 erased = erase_conversation(session, sender_id)
-                events += erased.events
-                referrals += erased.referrals
-                audit.record(
-                    session, actor, "purge", sender_id, f"older than {older_than_days} days"
-                )
-            conversations += len(batch)
-        if len(batch) < BATCH_CONVERSATIONS:
-            return PurgeReport(cutoff, conversations, events, referrals, int(kept))
+        except _Kept as keeping:
+            kept += keeping.reason == OPEN_REFERRAL
+            continue
+        except LockError:
+            logger.warning(
+                "Purge skipped conversation %s: a message of it is still being answered",
+                sender_hash(sender_id),
+            )
+            continue
+        conversations += 1
+        events += erased.events
+        referrals += erased.referrals
+    if conversations:
+        overwrite_erased_pages(engine)
+    return PurgeReport(cutoff, conversations, events, referrals, kept)
+
+
+OPEN_REFERRAL = "open referral"
+RECENT_MESSAGE = "recent message"
+
+
+class _Kept(Exception):
+    """The conversation no longer qualifies: its transaction is rolled back."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _reason_to_keep(session: Session, sender_id: str, cutoff: datetime) -> str | None:
+    """Why the conversation must stay after all (checked inside the deleting transaction)."""
+    open_ids = session.execute(
+        sa.select(referrals_table.c.id)
+        .where(
+            referrals_table.c.sender_id == sender_id,
+            referrals_table.c.status != ReferralStatus.CLOSED.value,
+        )
+        .with_for_update()
+    ).all()
+    if open_ids:
+        return OPEN_REFERRAL
+    newest = session.execute(
+        sa.select(sa.func.max(rasa_events.c.timestamp)).where(rasa_events.c.sender_id == sender_id)
+    ).scalar_one()
+    if newest is not None and newest >= cutoff.timestamp():
+        return RECENT_MESSAGE
+    return None

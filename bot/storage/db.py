@@ -30,7 +30,9 @@ def create_engine(database_url: str) -> Engine:
 
 
 def tune_sqlite(engine: Engine) -> None:
-    """For a SQLite file: write-ahead log (readers never block the writer) and a busy timeout.
+    """For a SQLite file: write-ahead log (readers never block the writer), a busy timeout,
+    and `secure_delete`, so that a deleted row's bytes are overwritten with zeros (an erased
+    conversation leaves no copy in the file: bot.storage.erasure).
 
     Does nothing for other databases. Durability is unchanged (`synchronous` stays FULL).
     """
@@ -44,6 +46,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 

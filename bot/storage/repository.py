@@ -153,7 +153,12 @@ def erase_conversation(session: Session, sender_id: str) -> Erasure:
     exist in this database holds nothing to erase. Events go first: on PostgreSQL this waits
     for a staff-console index update that has read them, so that its rows are deleted after.
     """
-    tables = set(sa.inspect(session.connection()).get_table_names())
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # Zero the deleted rows' bytes, whichever engine this session came from (db.tune_sqlite
+        # sets it on ours; the checkpoint afterwards is bot.storage.erasure's).
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
+    tables = set(sa.inspect(connection).get_table_names())
     erased_referrals = erased_events = erased_staff = 0
     if rasa_events.name in tables:
         erased_events = _changed(

@@ -307,6 +307,16 @@ staff_audit = sa.Table(
     sa.Index("ix_staff_audit_target", "target"),
 )
 
+# Rasa's conversation locks (bot.storage.lock_store.SQLLockStore): one row per conversation
+# being handled, holding its serialized TicketLock (ticket numbers and expiry times, no text).
+# Deleted when no turn waits; the key is the conversation id, as in Rasa's Redis lock store.
+conversation_locks = sa.Table(
+    "conversation_locks",
+    metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("lock", sa.Text, nullable=False),
+)
+
 # Rows of one conversation in the staff tables, in the order erasure deletes them.
 CONVERSATION_STAFF_TABLES = (
     staff_flags,

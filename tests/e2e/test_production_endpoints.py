@@ -2,8 +2,9 @@
 
 Starts Rasa with deploy/endpoints.production.yml against the services on this machine's loopback
 (PostgreSQL with trust auth, Redis, RabbitMQ as guest) and checks that a conversation lands in
-PostgreSQL's `events` table and on the RabbitMQ queue. The test creates its own database and
-drops it afterwards.
+PostgreSQL's `events` table and on the RabbitMQ queue, where it is published without its words
+(event types, intents, action and slot names, a keyed hash of the sender: nothing to erase). The
+test creates its own database and drops it afterwards.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
 from bot.devtools.stack import production_config
 
-from .broker import events_on_queue
+from .broker import queue_contents
 from .servers import Conversation, free_port, rasa_stack
 
 pytestmark = pytest.mark.e2e
@@ -61,5 +62,12 @@ def test_a_conversation_is_stored_in_postgresql_and_streamed_to_rabbitmq(
     assert kinds.count("user") == 2
     assert "action_court_deadline" in {json.loads(row.data).get("name") for row in rows}
 
-    streamed = events_on_queue(family.sender)
+    streamed, everything = queue_contents(family.sender)
     assert [event["event"] for event in streamed].count("user") == 2
+    # Only the shape of the turn: what analytics need, never the family's words or the id.
+    assert {event["intent"] for event in streamed if event["event"] == "user"} >= {"greet"}
+    assert "action_court_deadline" in {event.get("name") for event in streamed}
+    for event in streamed:
+        assert set(event) <= {"sender", "event", "timestamp", "intent", "name"}
+    for words in (b"warden received", b"3/3/2026", b"April 3, 2026", family.sender.encode()):
+        assert words not in everything

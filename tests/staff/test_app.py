@@ -56,7 +56,10 @@ def test_in_production_sign_in_works_over_https_with_a_secure_cookie(
     with transaction(engine) as session:
         create_user(session, "ada", PASSWORD, StaffRole.ADMIN)
     settings = Settings(
-        database_url=database_url, environment="production", staff_secret_key="s" * 40
+        database_url=database_url,
+        environment="production",
+        staff_secret_key="s" * 40,
+        sender_hash_key="h" * 40,
     )
     app = create_app(settings)
     staff = Staff(app.test_client())

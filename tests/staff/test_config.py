@@ -12,6 +12,7 @@ from bot.staff.config import flask_config, secret_key
 PRODUCTION = {
     "ENVIRONMENT": "production",
     "DATABASE_URL": "postgresql://cr:s3cure-Pa55@db.internal:5432/cr",
+    "SENDER_HASH_KEY": "h" * 20 + "Vq3xR8mZ2pL7wK4nT9bY",
 }
 STRONG_KEY = "k" * 20 + "Q9x_2mZpL0aB7vT4nYc8"
 
@@ -75,3 +76,15 @@ def test_a_weak_key_is_refused_outside_development(key: str) -> None:
 def test_bad_numbers_name_their_variable(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=f"^{name} must be a whole number"):
         Settings.from_env({name: value})
+
+
+def test_the_console_refuses_to_start_in_production_without_a_sender_hash_key() -> None:
+    settings = Settings.from_env(
+        {
+            **{k: v for k, v in PRODUCTION.items() if k != "SENDER_HASH_KEY"},
+            "STAFF_SECRET_KEY": STRONG_KEY,
+        }
+    )
+
+    with pytest.raises(SettingsError, match="SENDER_HASH_KEY must be set"):
+        flask_config(settings)

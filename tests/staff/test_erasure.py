@@ -9,6 +9,7 @@ from bot.staff.audit import recent, record
 from bot.staff.indexer import sync
 from bot.staff.review import add_note, add_tag, flag_message, mark_reviewed
 from bot.storage import Erasure, erase_conversation, transaction
+from bot.storage.pseudonyms import sender_hash
 from bot.storage.schema import CONVERSATION_STAFF_TABLES, rasa_events
 
 
@@ -51,4 +52,4 @@ def test_erasure_removes_the_index_tags_notes_flags_and_review(
     assert all(count > 0 for count in staff_rows(engine, "family-state").values() if count)
     with transaction(engine) as session:
         # The audit log keeps the record that staff viewed it.
-        assert [e.target for e in recent(session, target=sender)] == [sender]
+        assert [e.target for e in recent(session, target=sender)] == [sender_hash(sender)]

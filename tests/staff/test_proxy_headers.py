@@ -21,6 +21,7 @@ def console(database_url: str, environment: str, proxies: int) -> Iterator[Flask
             database_url=database_url,
             environment=environment,  # type: ignore[arg-type]
             staff_secret_key=STRONG_KEY,
+            sender_hash_key="h" * 40,
             staff_proxy_count=proxies,
         )
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -24,7 +25,7 @@ from rasa.shared.core.events import (
 )
 from sqlalchemy.engine import Engine
 
-from bot.settings import Settings, SettingsError
+from bot.settings import DEVELOPMENT_SENDER_HASH_KEY, Settings, SettingsError
 from bot.storage import (
     ERASE_SLOT,
     NewReferral,
@@ -33,7 +34,9 @@ from bot.storage import (
     referrals_for_sender,
     transaction,
 )
+from bot.storage.pseudonyms import keyed_hash
 from bot.storage.tracker_store import ErasingSQLTrackerStore
+from bot.storage.turns import Failure, TurnOutcome, watch_turn
 
 from .test_repository import CONSENTED
 
@@ -53,6 +56,9 @@ slots:
 actions: [action_forget_me]
 """
 )
+
+
+PRODUCTION_KEY = "k" * 16 + "Q" * 16
 
 
 class Broker:
@@ -201,16 +207,34 @@ def test_the_rows_written_are_exactly_rasas(
     plain.engine.dispose()
 
 
-def test_the_event_broker_hears_each_new_event_once(
+def test_the_event_broker_hears_each_new_event_once_without_its_words(
     store: ErasingSQLTrackerStore, broker: Broker
 ) -> None:
     first, second = greeting(), asking()
     turn(store, "family", *first)
     turn(store, "family", *second)
 
-    expected = [e.as_dict() for e in (*first, *second)]
-    assert [{k: v for k, v in e.items() if k != "sender_id"} for e in broker.published] == expected
-    assert {e["sender_id"] for e in broker.published} == {"family"}
+    hashed = keyed_hash("family", DEVELOPMENT_SENDER_HASH_KEY)
+    assert [e["event"] for e in broker.published] == [e.type_name for e in (*first, *second)]
+    assert {e["sender"] for e in broker.published} == {hashed}
+    assert {"event": "user", "intent": "greet"}.items() <= broker.published[3].items()
+    slot = next(e for e in broker.published if e["event"] == "slot")
+    assert slot.keys() == {"sender", "event", "timestamp", "name"}
+    assert slot["name"] == "forget_me_pending"
+    published = str(broker.published)
+    for words in ("my dad", "cancer", "forget me", "Erase everything", "Hello", "True", "family"):
+        assert words not in published
+
+
+def test_a_turn_is_published_only_after_it_was_saved(
+    store: ErasingSQLTrackerStore, broker: Broker, engine: Engine
+) -> None:
+    counted: list[int] = []
+    broker.publish = lambda event: counted.append(events_of(engine, "family"))  # type: ignore[method-assign]
+
+    turn(store, "family", *greeting())
+
+    assert counted == [len(greeting())] * len(greeting())
 
 
 def test_a_sqlite_file_is_kept_in_write_ahead_log_mode_with_a_busy_timeout(
@@ -223,6 +247,7 @@ def test_a_sqlite_file_is_kept_in_write_ahead_log_mode_with_a_busy_timeout(
     with store.engine.connect() as connection:
         assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(sa.text("PRAGMA busy_timeout")).scalar() == 10_000
+        assert connection.execute(sa.text("PRAGMA secure_delete")).scalar() == 1
 
 
 def test_a_confirmed_erasure_deletes_the_conversation_and_its_referral_instead_of_saving(
@@ -296,10 +321,102 @@ def test_the_event_broker_hears_only_that_the_conversation_was_erased(
 
     turn(store, "family", *confirming())
 
-    assert [(e["sender_id"], e["event"], e.get("name")) for e in broker.published] == [
-        ("family", "action", "action_forget_me")
+    assert [(e["sender"], e["event"]) for e in broker.published] == [
+        (keyed_hash("family", DEVELOPMENT_SENDER_HASH_KEY), "conversation_erased")
     ]
     assert "yes" not in str(broker.published)
+
+
+@contextmanager
+def refusing(engine: Engine, operation: str, table: str) -> Iterator[None]:
+    """A trigger that makes every `operation` (INSERT, DELETE) on `table` fail."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER refuse BEFORE {operation} ON {table} "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        else:
+            connection.exec_driver_sql(
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'refused'; END $$"
+            )
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER refuse BEFORE {operation} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION refuse()"
+            )
+    try:
+        yield
+    finally:
+        with engine.begin() as connection:
+            if engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("DROP TRIGGER IF EXISTS refuse")
+            else:
+                connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS refuse ON {table}")
+                connection.exec_driver_sql("DROP FUNCTION IF EXISTS refuse()")
+
+
+def watched_turn(store: SQLTrackerStore, sender: str, *events: Event) -> TurnOutcome:
+    """`turn`, as a channel watching whether it was saved runs it."""
+    outcome: list[TurnOutcome] = []
+
+    async def run() -> None:
+        outcome.append(watch_turn())
+        tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
+        for event in events:
+            tracker.update(event, DOMAIN)
+        await store.save(tracker)
+
+    asyncio.run(run())
+    return outcome[0]
+
+
+def test_a_failed_erasure_deletes_nothing_and_is_reported_then_a_retry_erases(
+    store: ErasingSQLTrackerStore,
+    engine: Engine,
+    broker: Broker,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    turn(store, "family", *greeting())
+    refer(engine, "family")
+    turn(store, "family", *asking())
+    before = events_of(engine, "family")
+    broker.published.clear()
+
+    # Referrals are deleted after the events: the events' deletion must be rolled back.
+    with refusing(engine, "DELETE", "referrals"):
+        failed = watched_turn(store, "family", *confirming())
+
+    assert failed.failure is Failure.ERASURE
+    assert events_of(engine, "family") == before
+    with transaction(engine) as session:
+        assert len(referrals_for_sender(session, "family")) == 1
+    assert broker.published == []
+    assert "Could not erase conversation h:" in caplog.text
+    for words in ("family", "refused", "yes", "my dad"):
+        assert words not in caplog.text
+
+    retried = watched_turn(store, "family", *confirming())
+
+    assert retried.failure is None
+    assert events_of(engine, "family") == 0
+    with transaction(engine) as session:
+        assert referrals_for_sender(session, "family") == []
+
+
+def test_a_failed_save_writes_nothing_and_is_reported_without_its_words(
+    store: ErasingSQLTrackerStore, engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    turn(store, "family", *greeting())
+
+    with refusing(engine, "INSERT", "events"):
+        outcome = watched_turn(store, "family", *asking())
+
+    assert outcome.failure is Failure.SAVE
+    assert events_of(engine, "family") == len(greeting())
+    assert "Could not save conversation h:" in caplog.text
+    assert "forget me" not in caplog.text
+    assert "family" not in caplog.text
 
 
 def test_deleting_rows_from_an_action_would_not_erase_with_rasas_own_store(
@@ -333,11 +450,22 @@ def test_referrals_in_another_database_are_refused_in_production(
     database_url: str, engine: Engine, tmp_path: object
 ) -> None:
     elsewhere = Settings(
-        database_url=f"sqlite:///{tmp_path}/elsewhere.db", environment="production"
+        database_url=f"sqlite:///{tmp_path}/elsewhere.db",
+        environment="production",
+        sender_hash_key=PRODUCTION_KEY,
     )
 
     with pytest.raises(SettingsError, match="DATABASE_URL must name the tracker store's database"):
         ErasingSQLTrackerStore(domain=DOMAIN, settings=elsewhere, **store_kwargs(database_url))
+
+
+def test_production_refuses_to_start_without_a_sender_hash_key(
+    database_url: str, engine: Engine
+) -> None:
+    production = Settings(database_url=database_url, environment="production")
+
+    with pytest.raises(SettingsError, match="SENDER_HASH_KEY must be set"):
+        ErasingSQLTrackerStore(domain=DOMAIN, settings=production, **store_kwargs(database_url))
 
 
 def test_referrals_in_another_database_are_only_warned_about_in_development(
@@ -355,7 +483,11 @@ def test_a_relative_sqlite_path_names_the_same_file_as_database_url(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    production = Settings(database_url=f"sqlite:///{tmp_path}/rasa.db", environment="production")
+    production = Settings(
+        database_url=f"sqlite:///{tmp_path}/rasa.db",
+        environment="production",
+        sender_hash_key=PRODUCTION_KEY,
+    )
 
     store = ErasingSQLTrackerStore(
         domain=DOMAIN, settings=production, dialect="sqlite", db="rasa.db"

@@ -216,6 +216,7 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             typing = start_typing(bot, plan.chat_id) if self.typing else None
             output = TelegramOutput(bot, self.codec, typing)
             try:
+                # The replies go out, in order, once the turn was saved (bot.channels.held).
                 await on_new_message(
                     UserMessage(
                         plan.to_assistant,

@@ -10,6 +10,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -17,13 +18,18 @@ from flask import (
     url_for,
 )
 from flask_login import current_user  # type: ignore[import-untyped]
+from rasa.core.lock_store import LockError, LockStore
 from werkzeug.wrappers import Response as BaseResponse
 
-from bot.storage import erase_conversation, referrals_for_sender
+from bot.settings import get_settings
+from bot.storage import erase_conversation, referrals_for_sender, transaction
+from bot.storage.erasure import overwrite_erased_pages
+from bot.storage.lock_store import conversation_lock, lock_store_from_endpoints
+from bot.storage.pseudonyms import sender_hash
 from bot.storage.schema import StaffRole
 
 from .. import audit, review
-from ..database import db, refresh_index
+from ..database import db, engine, refresh_index
 from ..events import events_of
 from ..filters import OUTCOMES, REVIEW_STATES, Cursor, FilterError, Filters, parse_filters
 from ..indexer import pending_events
@@ -36,6 +42,7 @@ from ..transcript import build
 logger = logging.getLogger(__name__)
 bp = Blueprint("conversations", __name__, url_prefix="/conversations")
 ERASE_CONFIRMATION = "erase"
+LOCK_STORE_KEY = "staff_lock_store"
 
 
 @bp.route("/")
@@ -192,24 +199,51 @@ def unflag() -> BaseResponse:
 @bp.route("/erase", methods=["POST"])
 @role_required(StaffRole.ADMIN)
 def erase() -> BaseResponse:
-    """Erase the conversation, its referral and every staff row about it (admins)."""
+    """Erase the conversation, its referral and every staff row about it (admins).
+
+    Holds the conversation's lock from the Rasa servers' lock store while erasing, so that a
+    message being answered cannot write the conversation back afterwards.
+    """
     sender_id = _sender()
     if request.form.get("confirm", "").strip().lower() != ERASE_CONFIRMATION:
         flash(f"Type “{ERASE_CONFIRMATION}” to confirm the erasure.", "error")
         return _back(sender_id, "erase")
-    session = db()
-    erased = erase_conversation(session, sender_id)
-    audit.record(
-        session,
-        current_user.username,
-        "erase",
-        sender_id,
-        f"{erased.events} events, {erased.referrals} referrals, {erased.staff_rows} staff rows",
+    # End this request's read, so the checkpoint after the erasure is not held up by it.
+    db().commit()
+    try:
+        with conversation_lock(_lock_store(), sender_id), transaction(engine()) as session:
+            erased = erase_conversation(session, sender_id)
+            audit.record(
+                session,
+                current_user.username,
+                "erase",
+                sender_id,
+                f"{erased.events} events, {erased.referrals} referrals, "
+                f"{erased.staff_rows} staff rows",
+            )
+    except LockError:
+        flash(
+            "The family is writing in this conversation right now. Nothing was erased; "
+            "please try again in a minute.",
+            "error",
+        )
+        return _back(sender_id, "erase")
+    overwrite_erased_pages(engine())
+    logger.info(
+        "Staff member %s erased conversation %s", current_user.username, sender_hash(sender_id)
     )
-    session.commit()
-    logger.info("Staff member %s erased conversation %s", current_user.username, sender_id)
     flash("The conversation, its referral and the staff notes about it are erased.", "success")
     return redirect(url_for("conversations.index"))
+
+
+def _lock_store() -> LockStore:
+    """The lock store of the endpoints file the Rasa servers run with (built on first use)."""
+    store: LockStore | None = current_app.extensions.get(LOCK_STORE_KEY)
+    if store is None:
+        settings = current_app.extensions.get("staff_settings") or get_settings()
+        store = lock_store_from_endpoints(settings.endpoints_file, settings)
+        current_app.extensions[LOCK_STORE_KEY] = store
+    return store
 
 
 @bp.route("/export/<path:sender_id>")

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from bot.staff.accounts import find_user
 from bot.storage import transaction
+from bot.storage.pseudonyms import sender_hash
 from bot.storage.schema import StaffRole, rasa_events
 
 from ..conftest import PASSWORD, Staff
@@ -97,9 +98,14 @@ def test_the_audit_log_lists_who_did_what_never_message_text(
 
     html = admin.get("/admin/audit").get_data(as_text=True)
     only_notes = admin.get("/admin/audit?action=note").get_data(as_text=True)
+    of_the_conversation = admin.get("/admin/audit?target=family-state").get_data(as_text=True)
 
     assert "<td>view_conversation</td>" in html
-    assert "<code>family-state</code>" in html
+    # A conversation is named by its keyed hash; staff find its lines by its id.
+    assert f"<code>{sender_hash('family-state')}</code>" in html
+    assert "family-state" not in html
+    assert "<td>rita</td><td>note</td>" in of_the_conversation
+    assert "<td>view_conversation</td>" in of_the_conversation
     assert "private words" not in html
     assert "<td>view_conversation</td>" not in only_notes
     assert "<td>rita</td><td>note</td>" in only_notes
