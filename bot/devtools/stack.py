@@ -145,6 +145,41 @@ def _wait_until_ready(
     )
 
 
+def rasa_process(
+    name: str,
+    logs: Path,
+    endpoints: Path,
+    env: Mapping[str, str],
+    model: Path,
+    port: int,
+    extra_args: Sequence[str] = (),
+) -> Server:
+    """A Rasa server as the Procfile starts it (not started yet); its log is `logs/<name>.log`."""
+    return Server(
+        name,
+        [
+            *RASA_SERVER,
+            "run",
+            "--model",
+            str(model),
+            "--interface",
+            LOOPBACK,
+            "--port",
+            str(port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+            *extra_args,
+        ],
+        logs / f"{name}.log",
+        env,
+        # A channel's health route answers once the model is loaded (Rasa loads it before it
+        # starts listening).
+        f"http://127.0.0.1:{port}/webhooks/rest/",
+    )
+
+
 @contextmanager
 def rasa_stack(
     logs: Path,
@@ -164,7 +199,7 @@ def rasa_stack(
         raise StackError(f"{model} is missing: train a model first (`make train`).")
     env = env or {}
     rasa_port = rasa_port or free_port()
-    actions_log, rasa_log = logs / "actions.log", logs / "rasa.log"
+    actions_log = logs / "actions.log"
     # As the Procfile starts them: both through bot.server (its log safeguard), the action
     # server on loopback only (rasa-sdk reads SANIC_HOST), and Rasa without its HTTP API,
     # so only the channels' webhooks answer.
@@ -175,29 +210,7 @@ def rasa_stack(
         {"SANIC_HOST": LOOPBACK, **env},
         f"http://127.0.0.1:{action_port}/health",
     )
-    rasa = Server(
-        "rasa",
-        [
-            *RASA_SERVER,
-            "run",
-            "--model",
-            str(model),
-            "--interface",
-            LOOPBACK,
-            "--port",
-            str(rasa_port),
-            "--endpoints",
-            str(endpoints),
-            "--credentials",
-            str(ROOT / "credentials.yml"),
-            *extra_args,
-        ],
-        rasa_log,
-        env,
-        # A channel's health route answers once the model is loaded (Rasa loads it before it
-        # starts listening).
-        f"http://127.0.0.1:{rasa_port}/webhooks/rest/",
-    )
+    rasa = rasa_process("rasa", logs, endpoints, env, model, rasa_port, extra_args)
     servers = (actions, rasa)
     try:
         deadline = time.monotonic() + READY_TIMEOUT_SECONDS
@@ -286,28 +299,10 @@ def rasa_server(
     if not model.is_file():
         raise StackError(f"{model} is missing: train a model first (`make train`).")
     port = free_port()
-    log = logs / f"{name}.log"
-    rasa = _start(
-        [
-            *RASA_SERVER,
-            "run",
-            "--model",
-            str(model),
-            "--interface",
-            LOOPBACK,
-            "--port",
-            str(port),
-            "--endpoints",
-            str(endpoints),
-            "--credentials",
-            str(ROOT / "credentials.yml"),
-        ],
-        log,
-        env or {},
-    )
+    rasa = rasa_process(name, logs, endpoints, env or {}, model, port)
     try:
-        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-        _wait_until_ready(f"http://127.0.0.1:{port}/webhooks/rest/", rasa, log, deadline)
+        rasa.start()
+        rasa.wait_until_ready(time.monotonic() + READY_TIMEOUT_SECONDS)
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(rasa)
+        rasa.stop()
