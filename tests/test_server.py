@@ -346,12 +346,14 @@ def test_the_server_exits_before_rasa_starts_and_says_why(tmp_path: Path) -> Non
         **{k: v for k, v in os.environ.items() if k not in PRODUCTION_VARIABLES},
         **PRODUCTION_VARIABLES,
         "DATABASE_URL": "postgresql://cr:s3cure-Pa55@db.internal:5432/cr",
+        "SENDER_HASH_KEY": "Vq3xR8mZ2pL7wK4nT9bY6cH1dF5gJ0sA",
         "PYTHONPATH": str(ROOT),
     }
     endpoints = ROOT / "deploy" / "endpoints.production.yml"
 
     result = subprocess.run(
         [sys.executable, "-m", "bot.server", "run", "--endpoints", str(endpoints)],
+        cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,

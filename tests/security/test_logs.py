@@ -25,6 +25,7 @@ import httpx
 import pytest
 
 from bot.channels.gate import FAMILY_TEXTS
+from bot.channels.rest import FAILED
 from bot.devtools import stack
 from bot.devtools.stack import sqlite_config
 from tests.e2e.servers import MODEL, Conversation, free_port, stored_events
@@ -151,16 +152,21 @@ def test_a_locked_database_leaves_no_family_words_in_the_logs(servers: Servers) 
     database = servers.database_url.removeprefix("sqlite:///")
     holder = sqlite3.connect(database, timeout=1, isolation_level=None)
     try:
-        holder.execute("BEGIN IMMEDIATE")  # the write lock, held past the store's busy timeout
-        family.say(FAMILY)
+        holder.execute("BEGIN IMMEDIATE")  # the write lock, held past the busy timeout
+        refused = httpx.post(
+            f"{servers.stack.url}/webhooks/rest/webhook",
+            json={"sender": family.sender, "message": FAMILY},
+            timeout=60,
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()
 
-    # The turn's save failed: Rasa said so, and why, without the words.
-    log = servers.log_text()
-    assert "Error happened when trying to save conversation tracker to '<withheld>'" in log
-    assert "[while handling sqlalchemy.exc.OperationalError]" in log
+    # The conversation's lock (in the same file) could not be taken: the turn never ran, the
+    # family got a plain error, and the log says what failed where, without the words.
+    assert refused.status_code == 500
+    assert refused.json() == {"error": FAILED}
+    assert "rest: a message failed with rasa.core.lock_store.LockError at " in servers.log_text()
     stored = stored_events(servers.database_url, family.sender)
     assert FAMILY not in [event.get("text") for event in stored]
     assert_no_family_words(servers)
@@ -211,4 +217,4 @@ def test_the_logs_still_say_what_failed_where(servers: Servers) -> None:
     # Operators can diagnose: the failing places and exception types are named.
     assert "Couldn't connect to the server at '<withheld>'. Is the server running?" in log
     assert re.search(r"\[while handling aiohttp\.client_exceptions\.\w+", log)
-    assert "Please investigate the following error: <withheld>." in log
+    assert "rest: a message failed with rasa.core.lock_store.LockError at " in log
