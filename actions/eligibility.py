@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from bot.explain import explain
 from bot.legal import CaseError, assess
@@ -39,7 +39,7 @@ class ActionAssessEligibility(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Sends the explanation, then the next actions the family can take."""
         case = case_from_slots({name: tracker.get_slot(name) for name in SCREENING_SLOTS})

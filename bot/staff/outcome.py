@@ -19,7 +19,7 @@ ASSESS_ACTION = "action_assess_eligibility"
 REFUSED = "refused"
 
 
-def assessment_at(slots: Mapping[str, Any], day: date) -> Assessment | None:
+def assessment_at(slots: Mapping[str, object], day: date) -> Assessment | None:
     """The engine's assessment of these slots on `day`; None if it refuses the facts."""
     try:
         return assess(case_from_slots(slots), day)
@@ -27,13 +27,13 @@ def assessment_at(slots: Mapping[str, Any], day: date) -> Assessment | None:
         return None
 
 
-def assessment_json_at(slots: Mapping[str, Any], day: date) -> dict[str, Any] | None:
+def assessment_json_at(slots: Mapping[str, object], day: date) -> dict[str, Any] | None:
     """That assessment as the JSON the staff views show (`Assessment.to_dict`), or None."""
     assessment = assessment_at(slots, day)
     return None if assessment is None else assessment.to_dict()
 
 
-def route_at(slots: Mapping[str, Any], day: date) -> str:
+def route_at(slots: Mapping[str, object], day: date) -> str:
     """The route of that assessment ("3582", "state", ...), or "refused"."""
     assessment = assessment_at(slots, day)
     return REFUSED if assessment is None else assessment.route.route.value
