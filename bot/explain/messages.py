@@ -72,6 +72,11 @@ def chunk(header: str, items: Iterable[str], limit: int = MESSAGE_LIMIT) -> list
     return messages
 
 
+def cited(text: str, citation: str) -> str:
+    """`text` followed by its source, as every message cites it."""
+    return f"{text} [{citation}]"
+
+
 def groups(assessment: Assessment) -> tuple[tuple[str, tuple[RuleResult, ...]], ...]:
     """The BOP's criteria and the court's grounds, each with its heading."""
     return (
@@ -81,7 +86,7 @@ def groups(assessment: Assessment) -> tuple[tuple[str, tuple[RuleResult, ...]], 
 
 
 def _rule_item(rule: RuleResult) -> str:
-    head = f"{rule.title} [{rule.citation}]"
+    head = cited(rule.title, rule.citation)
     fits = "; ".join(rule.conditions_with(Status.MET))
     if rule.status is Status.MET:
         return f"{head}: fits what you told me: {fits}."
@@ -90,7 +95,7 @@ def _rule_item(rule: RuleResult) -> str:
 
 
 def _not_fitting_item(rule: RuleResult) -> str:
-    head = f"{rule.title} [{rule.citation}]"
+    head = cited(rule.title, rule.citation)
     # Where part of the rule fits, say which part rules it out (for example a change in the law).
     if not rule.conditions_with(Status.MET):
         return head
@@ -159,7 +164,7 @@ def date_line(deadline: Deadline, assessment: Assessment) -> str:
     else:
         passed = deadline.passed(assessment.as_of)
         prefix = f"{day} (this day has passed)" if passed else day
-        line = f"{prefix}: {deadline.description} [{citation}]"
+        line = cited(f"{prefix}: {deadline.description}", citation)
     return " ".join([line, *deadline.notes])
 
 
@@ -180,7 +185,7 @@ def explain(assessment: Assessment) -> list[str]:
     route = assessment.route
     messages = [
         f"Thank you. Here is what the rules say about what you told me, as of {as_of}. "
-        f"{route.explanation} [{route.citation}]"
+        + cited(route.explanation, route.citation)
     ]
     messages += criteria_messages(assessment)
     messages += open_questions(assessment)
@@ -199,7 +204,7 @@ def scope_messages(assessment: Assessment) -> list[str]:
     state = STATES.get((assessment.case.state or "").upper())
     told = f" You told me the sentence comes from {state}." if state else ""
     return [
-        f"Thank you for telling me.{told} {route.explanation} [{route.citation}]",
+        f"Thank you for telling me.{told} " + cited(route.explanation, route.citation),
         *chunk("What you can do instead:", assessment.next_steps),
         assessment.disclaimer,
     ]

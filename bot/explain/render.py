@@ -7,7 +7,7 @@ from enum import Enum
 from bot.legal import Assessment, Deadline
 from bot.legal.dates import long_date
 
-from .messages import MESSAGE_LIMIT, chunk, explain
+from .messages import MESSAGE_LIMIT, chunk, cited, explain
 
 
 class Length(str, Enum):
@@ -25,10 +25,10 @@ def render(assessment: Assessment, length: Length = Length.FULL) -> list[str]:
 def short(assessment: Assessment) -> list[str]:
     """What may fit, the next step and the next date still to come, each under `MESSAGE_LIMIT`."""
     as_of = long_date(assessment.as_of)
-    fitting = [f"{rule.title} [{rule.citation}]" for rule in assessment.rules if rule.may_fit]
+    fitting = [cited(rule.title, rule.citation) for rule in assessment.rules if rule.may_fit]
     if not assessment.has_federal_request:
         route = assessment.route
-        messages = [f"As of {as_of}: {route.explanation} [{route.citation}]"]
+        messages = [f"As of {as_of}: " + cited(route.explanation, route.citation)]
     elif fitting:
         messages = chunk(f"As of {as_of}, these may fit what you told me:", fitting, MESSAGE_LIMIT)
     else:
@@ -41,7 +41,9 @@ def short(assessment: Assessment) -> list[str]:
     upcoming = next_deadline(assessment)
     if upcoming is not None:
         messages.append(
-            f"Next date: {long_date(upcoming.day)}: {upcoming.description} [{upcoming.citation}]"
+            cited(
+                f"Next date: {long_date(upcoming.day)}: {upcoming.description}", upcoming.citation
+            )
         )
     return messages
 
