@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
-from bot.legal import assess_dict
+from bot.legal import CaseError, Deadline, assess
 from bot.legal.dates import long_date
 from bot.screening.dates import find_date
 
@@ -38,8 +38,8 @@ class ActionCourtDeadline(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[dict[str, Any]]:
+        domain: DomainDict,
+    ) -> list[EventType]:
         """Answers with the date, or asks for the day the warden received the request."""
         as_of = self._clock()
         received = find_date(str(tracker.latest_message.get("text") or ""), as_of)
@@ -51,32 +51,32 @@ class ActionCourtDeadline(Action):  # type: ignore[misc]
                 response="utter_warden_date_future", received=long_date(received)
             )
             return [SlotSet(AWAITING_DATE, True)]
-        try:
-            deadline = _court_motion_earliest(received, as_of)
-            earliest = date.fromisoformat(deadline["date"])
-            last_day = date.fromisoformat(deadline["wait_ends"])
-            passed, citation = bool(deadline["passed"]), str(deadline["citation"])
-        except (KeyError, TypeError, ValueError):
-            # ValueError includes bot.legal.CaseError, the engine's refusal of an input.
-            logger.warning("No court date for a request received on %s", received, exc_info=True)
+        deadline = _court_motion_earliest(received, as_of)
+        if deadline is None or deadline.wait_ends is None:
+            logger.warning("No court date for a request received on %s", received)
             dispatcher.utter_message(response="utter_court_deadline_unavailable")
             return [SlotSet(AWAITING_DATE, True)]
         dispatcher.utter_message(
-            response="utter_court_deadline_passed" if passed else "utter_court_deadline",
+            response="utter_court_deadline_passed"
+            if deadline.passed(as_of)
+            else "utter_court_deadline",
             received=long_date(received),
-            last_day=long_date(last_day),
-            earliest=long_date(earliest),
-            citation=citation,
+            last_day=long_date(deadline.wait_ends),
+            earliest=long_date(deadline.day),
+            citation=deadline.citation,
         )
         return [
             SlotSet(RECEIVED, received.isoformat()),
-            SlotSet(EARLIEST, earliest.isoformat()),
+            SlotSet(EARLIEST, deadline.day.isoformat()),
             SlotSet(AWAITING_DATE, False),
         ]
 
 
-def _court_motion_earliest(received: date, as_of: date) -> dict[str, Any]:
-    """The engine's court-motion deadline; raises `CaseError` (a ValueError) on bad input."""
-    assessment = assess_dict({RECEIVED: received.isoformat()}, as_of)
-    deadline: dict[str, Any] = assessment["deadlines"][EARLIEST]
-    return deadline
+def _court_motion_earliest(received: date, as_of: date) -> Deadline | None:
+    """The engine's court-motion deadline for this day alone; None if the engine gives none."""
+    try:
+        assessment = assess({RECEIVED: received.isoformat()}, as_of)
+    except CaseError as error:
+        logger.warning("The engine refused the warden date at %s", error.key)
+        return None
+    return assessment.deadline(EARLIEST)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
-from bot.explain import OUT_OF_SCOPE_ROUTES, explain
-from bot.legal import CaseError, assess_dict
+from bot.explain import explain
+from bot.legal import CaseError, assess
 from bot.screening.facts import case_from_slots
 
 from .clock import today
@@ -39,19 +39,19 @@ class ActionAssessEligibility(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Sends the explanation, then the next actions the family can take."""
         case = case_from_slots({name: tracker.get_slot(name) for name in SCREENING_SLOTS})
         try:
-            assessment = assess_dict(case, self._clock())
+            assessment = assess(case, self._clock())
         except CaseError as error:
             logger.warning("The engine refused the screening's facts at %s", error.key)
             dispatcher.utter_message(response=UNAVAILABLE)
             return [SlotSet("confirm_facts", None)]
-        for message in explain(assessment, case):
+        for message in explain(assessment):
             dispatcher.utter_message(text=message)
-        if assessment["route"] in OUT_OF_SCOPE_ROUTES:
+        if not assessment.has_federal_request:
             dispatcher.utter_message(response=SCOPE_NEXT)
             # A new screening starts from the court question, in case it was answered by mistake.
             return [SlotSet("confirm_facts", None), SlotSet("jurisdiction", None)]

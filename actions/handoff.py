@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.drafts import split_for_chat
-from bot.legal import CaseError, assess_dict
+from bot.legal import Assessment, CaseError, assess
 from bot.screening.facts import case_from_slots, summary_lines
 from bot.settings import Settings, get_settings
 from bot.storage import NewReferral, engine_for, record_referral, transaction
@@ -26,34 +26,34 @@ logger = logging.getLogger(__name__)
 
 CONSENT_PENDING = "referral_consent_pending"
 REFERRAL_ID = "referral_id"
-# The Clearinghouse reviews federal cases only (seed 002): no referral on these routes.
-NOT_FEDERAL_ROUTES = frozenset({"state", "dc_code"})
 SUMMARY_LIMIT = 1200
 
 
-def assessment_of(slots: Mapping[str, Any], as_of: date) -> dict[str, Any] | None:
+def assessment_of(slots: Mapping[str, object], as_of: date) -> Assessment | None:
     """The engine's assessment of what the family told us; None if the facts contradict."""
     try:
-        return assess_dict(case_from_slots(slots), as_of)
+        return assess(case_from_slots(slots), as_of)
     except CaseError as error:
         logger.info("Engine refused the facts (%s); continuing without an assessment", error.key)
         return None
 
 
-def not_federal(dispatcher: CollectingDispatcher, assessment: Mapping[str, Any] | None) -> bool:
-    """Say so and return True when the case is not federal, so the Clearinghouse cannot take it."""
-    if assessment is None or assessment.get("route") not in NOT_FEDERAL_ROUTES:
+def not_federal(dispatcher: CollectingDispatcher, assessment: Assessment | None) -> bool:
+    """Say so and return True when the case is not federal, so the Clearinghouse cannot take it.
+
+    The Clearinghouse reviews federal cases only (seed 002).
+    """
+    if assessment is None or assessment.is_federal:
         return False
-    detail = assessment["route_detail"]
     dispatcher.utter_message(
         response="utter_referral_not_federal",
-        explanation=detail["explanation"],
-        citation=detail["citation"],
+        explanation=assessment.route.explanation,
+        citation=assessment.route.citation,
     )
     return True
 
 
-def more_questions_help(slots: Mapping[str, Any]) -> bool:
+def more_questions_help(slots: Mapping[str, object]) -> bool:
     """True until the family has gone through the questions and confirmed their answers."""
     return slots.get("confirm_facts") is not True
 
@@ -87,7 +87,7 @@ class ActionHandoffSummary(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """The summary and the consent question, or why the Clearinghouse cannot take the case."""
         settings = self._settings or get_settings()
@@ -131,7 +131,7 @@ class ActionRecordReferral(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Stores the referral only with the family's yes to the question just asked."""
         if not tracker.get_slot(CONSENT_PENDING):
@@ -152,7 +152,8 @@ class ActionRecordReferral(Action):  # type: ignore[misc]
             channel=tracker.get_latest_input_channel(),
             summary="\n".join(summary_lines(slots)),
             facts=facts,
-            assessment=assessment,
+            # The stored referral is JSON: the engine's CLI shape.
+            assessment=None if assessment is None else assessment.to_dict(),
             consented_at=_consent_time(tracker),
         )
         try:
@@ -199,7 +200,7 @@ class ActionHumanHandoff(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """The contact from the settings, or that staff read the conversations."""
         say_how_to_reach_staff(

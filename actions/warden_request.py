@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from bot.drafts import draft_warden_request, split_for_chat
-from bot.drafts.warden_request import NO_WARDEN_REQUEST_ROUTES
+from bot.legal import assess
 
 from .clock import today
 from .handoff import assessment_of, more_questions_help
@@ -32,17 +32,18 @@ class ActionDraftWardenRequest(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """The draft from what the family told us; or why there is no request to make."""
         slots = slots_of(tracker)
-        assessment = assessment_of(slots, self._clock()) or {"route": "unknown"}
-        if assessment["route"] in NO_WARDEN_REQUEST_ROUTES:
-            detail = assessment["route_detail"]
+        as_of = self._clock()
+        # Facts the engine refuses give the draft for a case it knows nothing about.
+        assessment = assessment_of(slots, as_of) or assess({}, as_of)
+        if not assessment.has_federal_request:
             dispatcher.utter_message(
                 response="utter_no_warden_request",
-                explanation=detail["explanation"],
-                citation=detail["citation"],
+                explanation=assessment.route.explanation,
+                citation=assessment.route.citation,
             )
             return []
         facility = slots.get("facility")

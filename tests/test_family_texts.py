@@ -17,7 +17,7 @@ import yaml
 
 from bot.drafts import draft_warden_request
 from bot.explain import explain
-from bot.legal import assess_dict
+from bot.legal import assess
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 12, 1)
@@ -105,12 +105,13 @@ def family_texts() -> Iterator[tuple[str, str]]:
     for path in [ROOT / "domain.yml", *sorted((ROOT / "data").rglob("*.yml"))]:
         yield from _response_texts(path)
     for number, case in enumerate(CASES):
-        assessment = assess_dict(case, TODAY)
-        for text in _strings({k: v for k, v in assessment.items() if k != "law_in_force"}):
+        assessment = assess(case, TODAY)
+        as_json = assessment.to_dict()
+        for text in _strings({k: v for k, v in as_json.items() if k != "law_in_force"}):
             yield f"assessment {number}", text
-        for text in explain(assessment, case):
+        for text in explain(assessment):
             yield f"explanation {number}", text
-        if assessment["route"] in {"3582", "4205g", "unknown"}:
+        if as_json["route"] in {"3582", "4205g", "unknown"}:
             draft = draft_warden_request(assessment)
             for text in (draft.text, *draft.notes):
                 yield f"letter {number}", text

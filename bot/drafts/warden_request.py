@@ -9,17 +9,10 @@ the Parole Commission can consider parole at once (28 CFR 571.60).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-STATUTES = {
-    "3582": "18 U.S.C. § 3582(c)(1)(A)",
-    # "Old law" offenses (before November 1, 1987, parolable sentence): 28 CFR 572.40.
-    "4205g": "18 U.S.C. § 4205(g)",
-}
-# Routes on which the BOP brings no motion at all: nothing to ask the Warden for (28 CFR 571.64).
-NO_WARDEN_REQUEST_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
+from bot.legal import Assessment, Route, RuleResult, Status
 
 NAME = "[Full name]"
 REGISTER = "[Register number]"
@@ -75,45 +68,35 @@ OLD_LAW_NOTES: tuple[str, ...] = (
 )
 
 
-def may_fit(rule: Mapping[str, Any]) -> bool:
-    """A rule worth listing: met, or unknown with at least one of its conditions already met."""
-    status = rule.get("status")
-    if status == "met":
-        return True
-    return status == "unknown" and any(
-        condition.get("status") == "met" for condition in rule.get("conditions", [])
-    )
-
-
-def grounds_that_may_fit(rules: Mapping[str, Mapping[str, Any]]) -> tuple[Ground, ...]:
-    """The rules of one section (bop_criteria or court_grounds) to list, in the engine's order."""
+def grounds_that_may_fit(rules: Iterable[RuleResult]) -> tuple[Ground, ...]:
+    """The rules of one section (BOP criteria or court grounds) to list, in the engine's order."""
     return tuple(
         Ground(
-            title=str(rule["title"]),
-            citation=str(rule["citation"]),
-            known=_conditions(rule, "met"),
-            to_check=_conditions(rule, "unknown"),
+            title=rule.title,
+            citation=rule.citation,
+            known=rule.conditions_with(Status.MET),
+            to_check=rule.conditions_with(Status.UNKNOWN),
         )
-        for rule in rules.values()
-        if may_fit(rule)
+        for rule in rules
+        if rule.may_fit
     )
 
 
 def draft_warden_request(
-    assessment: Mapping[str, Any], *, facility: str | None = None
+    assessment: Assessment, *, facility: str | None = None
 ) -> WardenRequestDraft:
-    """The request to the Warden for this assessment (`bot.legal.assess_dict` output).
+    """The request to the Warden for this assessment (`bot.legal.assess`).
 
     Raises ValueError on a route where the BOP brings no motion (state, D.C. Code, or an old-law
     sentence without parole): there is no request to draft.
     """
-    route = str(assessment.get("route"))
-    if route in NO_WARDEN_REQUEST_ROUTES:
-        raise ValueError(f"no request to the Warden on route {route!r}")
-    statute = STATUTES.get(route, STATUTES["3582"])
-    old_law = route == "4205g"
-    bop = grounds_that_may_fit(assessment.get("bop_criteria", {}))
-    court = grounds_that_may_fit(assessment.get("court_grounds", {}))
+    route = assessment.route.route
+    if not route.has_federal_request:
+        raise ValueError(f"no request to the Warden on route {route.value!r}")
+    statute = route.statute
+    old_law = route is Route.OLD_LAW
+    bop = grounds_that_may_fit(assessment.bop_criteria)
+    court = grounds_that_may_fit(assessment.court_grounds)
     prison = facility.strip() if facility and facility.strip() else FACILITY
     asked = (
         "I ask the Bureau of Prisons to file a motion with the sentencing court under "
@@ -152,14 +135,6 @@ def draft_warden_request(
         bop_grounds=bop,
         court_grounds=court,
         notes=OLD_LAW_NOTES if old_law else NOTES,
-    )
-
-
-def _conditions(rule: Mapping[str, Any], status: str) -> tuple[str, ...]:
-    return tuple(
-        str(condition["condition"])
-        for condition in rule.get("conditions", [])
-        if condition.get("status") == status
     )
 
 

@@ -1,12 +1,12 @@
 """The engine's assessment, told to a family in a few short, kind, plain messages.
 
 Every legal statement comes from the assessment itself (each rule, deadline, document, step and
-caveat carries its citation); this package only chooses, orders, words and splits them.
+caveat carries its citation); this package only chooses, orders, words and splits them, in full
+(`explain`) or short (`render(..., Length.SHORT)`).
 """
 
 from .messages import (
     MESSAGE_LIMIT,
-    OUT_OF_SCOPE_ROUTES,
     chunk,
     criteria_messages,
     date_lines,
@@ -14,14 +14,17 @@ from .messages import (
     open_questions,
     scope_messages,
 )
+from .render import Length, render, short
 
 __all__ = [
     "MESSAGE_LIMIT",
-    "OUT_OF_SCOPE_ROUTES",
+    "Length",
     "chunk",
     "criteria_messages",
     "date_lines",
     "explain",
     "open_questions",
+    "render",
     "scope_messages",
+    "short",
 ]

@@ -1,16 +1,14 @@
-"""Messages built from one assessment (`bot.legal.assess_dict`) and the case it assessed."""
+"""Messages built from one assessment (`bot.legal.assess`), rule by rule and date by date."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date
-from typing import Any
+from collections.abc import Iterable
 
+from bot.legal import Assessment, Deadline, RuleResult, Status
 from bot.legal.dates import long_date
 from bot.nlp.patterns.us_state import STATES
 
 MESSAGE_LIMIT = 900
-OUT_OF_SCOPE_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
 
 # The engine's input keys as the questions a family could still answer, in the form's order.
 QUESTIONS: dict[str, str] = {
@@ -51,10 +49,8 @@ QUESTIONS: dict[str, str] = {
     "abuse_established_by": "Has the abuse been confirmed, for example by a conviction, a court "
     "case or an official investigation?",
 }
-GROUPS: tuple[tuple[str, str], ...] = (
-    ("bop_criteria", "With the warden and the BOP"),
-    ("court_grounds", "In court, on your loved one's own motion"),
-)
+BOP_HEADING = "With the warden and the BOP"
+COURT_HEADING = "In court, on your loved one's own motion"
 
 
 def chunk(header: str, items: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
@@ -76,51 +72,53 @@ def chunk(header: str, items: Iterable[str], limit: int = MESSAGE_LIMIT) -> list
     return messages
 
 
-def _conditions(rule: Mapping[str, Any], status: str) -> list[str]:
-    return [c["condition"] for c in rule["conditions"] if c["status"] == status]
+def cited(text: str, citation: str) -> str:
+    """`text` followed by its source, as every message cites it."""
+    return f"{text} [{citation}]"
 
 
-def _may_fit(rule: Mapping[str, Any]) -> bool:
-    if rule["status"] == "met":
-        return True
-    return rule["status"] == "unknown" and bool(_conditions(rule, "met"))
+def groups(assessment: Assessment) -> tuple[tuple[str, tuple[RuleResult, ...]], ...]:
+    """The BOP's criteria and the court's grounds, each with its heading."""
+    return (
+        (BOP_HEADING, assessment.bop_criteria),
+        (COURT_HEADING, assessment.court_grounds),
+    )
 
 
-def _rule_item(rule: Mapping[str, Any]) -> str:
-    head = f"{rule['title']} [{rule['citation']}]"
-    if rule["status"] == "met":
-        return f"{head}: fits what you told me: {'; '.join(_conditions(rule, 'met'))}."
-    fits = "; ".join(_conditions(rule, "met"))
-    still = "; ".join(_conditions(rule, "unknown"))
+def _rule_item(rule: RuleResult) -> str:
+    head = cited(rule.title, rule.citation)
+    fits = "; ".join(rule.conditions_with(Status.MET))
+    if rule.status is Status.MET:
+        return f"{head}: fits what you told me: {fits}."
+    still = "; ".join(rule.conditions_with(Status.UNKNOWN))
     return f"{head}: may fit. What fits: {fits}. Still to find out or to show: {still}."
 
 
-def _not_fitting_item(rule: Mapping[str, Any]) -> str:
-    head = f"{rule['title']} [{rule['citation']}]"
+def _not_fitting_item(rule: RuleResult) -> str:
+    head = cited(rule.title, rule.citation)
     # Where part of the rule fits, say which part rules it out (for example a change in the law).
-    if not _conditions(rule, "met"):
+    if not rule.conditions_with(Status.MET):
         return head
-    return f"{head}: {'; '.join(_conditions(rule, 'not_met'))}."
+    return f"{head}: {'; '.join(rule.conditions_with(Status.NOT_MET))}."
 
 
-def criteria_messages(assessment: Mapping[str, Any]) -> list[str]:
+def criteria_messages(assessment: Assessment) -> list[str]:
     """Which BOP criteria and court grounds may fit, and why; which do not."""
     messages: list[str] = []
-    for group, heading in GROUPS:
-        rules = list(assessment[group].values())
-        fitting = [rule for rule in rules if _may_fit(rule)]
+    for heading, rules in groups(assessment):
+        fitting = [rule for rule in rules if rule.may_fit]
         if not fitting:
             continue
         items = [_rule_item(rule) for rule in fitting]
-        notes = dict.fromkeys(note for rule in fitting for note in rule["notes"])
+        notes = dict.fromkeys(note for rule in fitting for note in rule.notes)
         items += [f"Note: {note}" for note in notes]
         messages += chunk(f"{heading}, these may fit what you told me:", items)
     if not messages:
-        catch_all = assessment["court_grounds"].get("other_reasons", {})
+        catch_all = next((r for r in assessment.court_grounds if r.id == "other_reasons"), None)
         other = (
             f" The court can also weigh other circumstances as serious as these "
-            f"[{catch_all['citation']}]; a lawyer can judge whether yours could count."
-            if catch_all.get("status") == "unknown"
+            f"[{catch_all.citation}]; a lawyer can judge whether yours could count."
+            if catch_all is not None and catch_all.status is Status.UNKNOWN
             else ""
         )
         messages.append(
@@ -128,97 +126,85 @@ def criteria_messages(assessment: Mapping[str, Any]) -> list[str]:
             f"grounds fits yet. That can change with more facts.{other}"
         )
     not_fitting = [
-        _not_fitting_item(rule)
-        for group, _ in GROUPS
-        for rule in assessment[group].values()
-        if rule["status"] == "not_met"
+        _not_fitting_item(rule) for rule in assessment.rules if rule.status is Status.NOT_MET
     ]
     if not_fitting:
         messages += chunk("On what you told me, these do not fit:", not_fitting)
     return messages
 
 
-def open_questions(assessment: Mapping[str, Any]) -> list[str]:
+def open_questions(assessment: Assessment) -> list[str]:
     """The facts still unknown that could change the picture, as plain questions."""
-    missing = set(assessment["route_detail"]["missing"])
-    for group, _ in GROUPS:
-        for rule in assessment[group].values():
-            missing.update(rule["missing"])
+    missing = set(assessment.missing)
     questions = [question for key, question in QUESTIONS.items() if key in missing]
     return chunk("Still open, and worth finding out:", questions)
 
 
-def date_lines(assessment: Mapping[str, Any], case: Mapping[str, Any]) -> list[str]:
-    """Each dated deadline in words, with its rule."""
-    lines: list[str] = []
-    for key, deadline in assessment["deadlines"].items():
-        day = long_date(date.fromisoformat(deadline["date"]))
-        holiday = deadline.get("federal_holiday")
-        if holiday:
-            day += f" ({holiday}, a federal holiday)"
-        received = case.get("warden_request_received")
-        wait_ends = deadline.get("wait_ends")
-        if key == "court_motion_earliest" and received and wait_ends:
-            last = long_date(date.fromisoformat(wait_ends))
-            told = f"The warden received the request on {long_date(date.fromisoformat(received))}"
-            if deadline["passed"]:
-                line = (
-                    f"{told}. The 30-day wait ended on {last}, so since {day} your loved one may "
-                    f"file a motion in the sentencing court [{deadline['citation']}]."
-                )
-            else:
-                line = (
-                    f"{told}. The 30-day wait ends on {last}, so the first safe day to file a "
-                    f"motion in the sentencing court is {day} [{deadline['citation']}]."
-                )
+def date_line(deadline: Deadline, assessment: Assessment) -> str:
+    """One dated deadline in words, with its rule and notes."""
+    day = long_date(deadline.day)
+    if deadline.holiday:
+        day += f" ({deadline.holiday}, a federal holiday)"
+    received = assessment.case.warden_request_received
+    wait_ends = deadline.wait_ends
+    citation = deadline.citation
+    if deadline.id == "court_motion_earliest" and received and wait_ends:
+        last = long_date(wait_ends)
+        told = f"The warden received the request on {long_date(received)}"
+        if deadline.passed(assessment.as_of):
+            line = (
+                f"{told}. The 30-day wait ended on {last}, so since {day} your loved one may "
+                f"file a motion in the sentencing court [{citation}]."
+            )
         else:
-            prefix = f"{day} (this day has passed)" if deadline["passed"] else day
-            line = f"{prefix}: {deadline['description']} [{deadline['citation']}]"
-        lines.append(" ".join([line, *deadline["notes"]]))
-    return lines
+            line = (
+                f"{told}. The 30-day wait ends on {last}, so the first safe day to file a "
+                f"motion in the sentencing court is {day} [{citation}]."
+            )
+    else:
+        passed = deadline.passed(assessment.as_of)
+        prefix = f"{day} (this day has passed)" if passed else day
+        line = cited(f"{prefix}: {deadline.description}", citation)
+    return " ".join([line, *deadline.notes])
 
 
-def _mentions_a_date(step: str, assessment: Mapping[str, Any]) -> bool:
-    return any(
-        long_date(date.fromisoformat(deadline["date"])) in step
-        for deadline in assessment["deadlines"].values()
-    )
+def date_lines(assessment: Assessment) -> list[str]:
+    """Each dated deadline in words, with its rule."""
+    return [date_line(deadline, assessment) for deadline in assessment.deadlines]
 
 
-def explain(assessment: Mapping[str, Any], case: Mapping[str, Any]) -> list[str]:
+def _mentions_a_date(step: str, assessment: Assessment) -> bool:
+    return any(long_date(deadline.day) in step for deadline in assessment.deadlines)
+
+
+def explain(assessment: Assessment) -> list[str]:
     """Every message of the result, in the order a family should read them."""
-    if assessment["route"] in OUT_OF_SCOPE_ROUTES:
-        return scope_messages(assessment, case)
-    as_of = long_date(date.fromisoformat(assessment["as_of"]))
-    route = assessment["route_detail"]
+    if not assessment.has_federal_request:
+        return scope_messages(assessment)
+    as_of = long_date(assessment.as_of)
+    route = assessment.route
     messages = [
         f"Thank you. Here is what the rules say about what you told me, as of {as_of}. "
-        f"{route['explanation']} [{route['citation']}]"
+        + cited(route.explanation, route.citation)
     ]
     messages += criteria_messages(assessment)
     messages += open_questions(assessment)
-    messages += chunk("Key dates:", date_lines(assessment, case))
-    messages += chunk("Documents to gather:", assessment["documents"])
-    steps = [s for s in assessment["next_steps"] if not _mentions_a_date(s, assessment)]
+    messages += chunk("Key dates:", date_lines(assessment))
+    messages += chunk("Documents to gather:", assessment.documents)
+    steps = [s for s in assessment.next_steps if not _mentions_a_date(s, assessment)]
     messages += chunk("Next steps:", steps)
-    messages += chunk("Please keep in mind:", _caveats(assessment))
+    # The engine's caveats begin with its disclaimer.
+    messages += chunk("Please keep in mind:", assessment.caveats)
     return messages
 
 
-def _caveats(assessment: Mapping[str, Any]) -> list[str]:
-    caveats = list(assessment["caveats"])
-    if assessment["disclaimer"] not in caveats:
-        caveats.insert(0, assessment["disclaimer"])
-    return caveats
-
-
-def scope_messages(assessment: Mapping[str, Any], case: Mapping[str, Any]) -> list[str]:
+def scope_messages(assessment: Assessment) -> list[str]:
     """A kind answer when federal compassionate release is not the way: why, and what is."""
-    route = assessment["route_detail"]
-    state = STATES.get(str(case.get("state") or "").upper())
+    route = assessment.route
+    state = STATES.get((assessment.case.state or "").upper())
     told = f" You told me the sentence comes from {state}." if state else ""
     return [
-        f"Thank you for telling me.{told} {route['explanation']} [{route['citation']}]",
-        *chunk("What you can do instead:", assessment["next_steps"]),
-        assessment["disclaimer"],
+        f"Thank you for telling me.{told} " + cited(route.explanation, route.citation),
+        *chunk("What you can do instead:", assessment.next_steps),
+        assessment.disclaimer,
     ]

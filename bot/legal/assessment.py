@@ -29,6 +29,39 @@ class Assessment:
     next_steps: tuple[str, ...]
     caveats: tuple[str, ...]
 
+    @property
+    def as_of(self) -> date:
+        return self.case.as_of
+
+    @property
+    def rules(self) -> tuple[RuleResult, ...]:
+        """The BOP's criteria, then the court's grounds."""
+        return self.bop_criteria + self.court_grounds
+
+    @property
+    def is_federal(self) -> bool:
+        """False for a state or D.C. Code sentence."""
+        return self.route.route.is_federal
+
+    @property
+    def has_federal_request(self) -> bool:
+        """Whether there is a request to the Warden to make on this route."""
+        return self.route.route.has_federal_request
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Every input key that could still decide the route or an open rule, once each."""
+        keys = [*self.route.missing, *(key for rule in self.rules for key in rule.missing)]
+        return tuple(dict.fromkeys(keys))
+
+    @property
+    def disclaimer(self) -> str:
+        return guidance.DISCLAIMER
+
+    def deadline(self, id: str) -> Deadline | None:
+        """The deadline with this id, if the known dates give one."""
+        return next((deadline for deadline in self.deadlines if deadline.id == id), None)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `python -m bot.legal assess`."""
         as_of = self.case.as_of
@@ -67,7 +100,15 @@ def _ids(rules: tuple[RuleResult, ...], status: Status) -> list[str]:
     return [rule.id for rule in rules if rule.status is status]
 
 
-def assess(case: Case) -> Assessment:
+def assess(raw: object, as_of: date) -> Assessment:
+    """Check raw case facts (a JSON-like mapping) and assess them on `as_of`.
+
+    Raises `CaseError` for input the engine cannot assess.
+    """
+    return assess_case(parse_case(raw, as_of))
+
+
+def assess_case(case: Case) -> Assessment:
     """Apply every rule to a checked case."""
     route = decide_route(case)
     bop = assess_bop(case, route)
@@ -87,8 +128,5 @@ def assess(case: Case) -> Assessment:
 
 
 def assess_dict(raw: object, today: date) -> dict[str, Any]:
-    """Check raw case facts and return the assessment as JSON-ready data.
-
-    Raises `CaseError` for input the engine cannot assess.
-    """
-    return assess(parse_case(raw, today)).to_dict()
+    """`assess` as JSON-ready data (the CLI's output). Raises `CaseError` like `assess`."""
+    return assess(raw, today).to_dict()

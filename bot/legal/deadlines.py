@@ -41,6 +41,15 @@ class Deadline:
     # when a final denial came first).
     wait_ends: date | None = None
 
+    @property
+    def holiday(self) -> str | None:
+        """The federal holiday the day falls on, if any."""
+        return federal_holiday(self.day)
+
+    def passed(self, as_of: date) -> bool:
+        """Whether the day is before `as_of`."""
+        return self.day < as_of
+
     def to_dict(self, as_of: date) -> dict[str, Any]:
         """The JSON shape of the CLI contract, with the facts a family needs about the day."""
         result: dict[str, Any] = {
@@ -48,9 +57,9 @@ class Deadline:
             "citation": self.citation,
             "description": self.description,
             "weekday": f"{self.day:%A}",
-            "federal_holiday": federal_holiday(self.day),
+            "federal_holiday": self.holiday,
             "days_from_as_of": (self.day - as_of).days,
-            "passed": self.day < as_of,
+            "passed": self.passed(as_of),
             "notes": list(self.notes),
         }
         if self.extended_date is not None:

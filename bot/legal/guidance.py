@@ -9,7 +9,6 @@ from . import law, sources
 from .case import Case
 from .dates import long_date
 from .deadlines import Deadline
-from .logic import Status
 from .route import Route, RouteResult
 from .rules import RuleResult
 
@@ -96,13 +95,6 @@ DISCLAIMER = (
 )
 
 
-def may_fit(rule: RuleResult) -> bool:
-    """Met, or still open with at least one of its conditions already satisfied."""
-    if rule.status is Status.MET:
-        return True
-    return rule.status is Status.UNKNOWN and any(c.finding.met for c in rule.conditions)
-
-
 def documents(route: RouteResult, rules: Iterable[RuleResult]) -> list[str]:
     """The papers to gather for the request and, later, the motion."""
     if route.bop_motion.not_met:
@@ -119,7 +111,7 @@ def documents(route: RouteResult, rules: Iterable[RuleResult]) -> list[str]:
         f"counted from that day ({sources.REQUEST_SUBMITTED}; {sources.EXHAUSTION}).",
     ]
     for rule in rules:
-        if may_fit(rule):
+        if rule.may_fit:
             found.extend(RULE_DOCUMENTS[rule.id])
     if not route.own_motion.not_met:
         found.append(
@@ -173,7 +165,7 @@ def next_steps(
             "Commission can consider parole at once. Only the BOP can bring it "
             f"({sources.ROUTE_4205G})."
         )
-    fitting = {rule.id for rule in rules if may_fit(rule)}
+    fitting = {rule.id for rule in rules if rule.may_fit}
     if case.warden_request_received is None:
         steps.append(
             "Write the request to the Warden. The person, a family member or an attorney may send "

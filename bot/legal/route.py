@@ -20,6 +20,27 @@ class Route(str, Enum):
     NOT_ELIGIBLE = "not_eligible"
     UNKNOWN = "unknown"
 
+    @property
+    def is_federal(self) -> bool:
+        """False for a state or D.C. Code sentence: no federal case at all."""
+        return self not in NOT_FEDERAL_ROUTES
+
+    @property
+    def has_federal_request(self) -> bool:
+        """Whether there is anything to ask the BOP for (no motion at all on the other routes)."""
+        return self not in NO_FEDERAL_REQUEST_ROUTES
+
+    @property
+    def statute(self) -> str:
+        """The statute a request or motion on this route is brought under."""
+        return sources.STATUTE_4205G if self is Route.OLD_LAW else sources.STATUTE_3582
+
+
+# The one place for each set of routes: outside federal law, and with nothing to ask the BOP for
+# (28 CFR 571.64: no BOP motion for a pre-1987 non-parolable sentence either).
+NOT_FEDERAL_ROUTES = frozenset({Route.STATE, Route.DC_CODE})
+NO_FEDERAL_REQUEST_ROUTES = NOT_FEDERAL_ROUTES | {Route.NOT_ELIGIBLE}
+
 
 @dataclass(frozen=True)
 class RouteResult:

@@ -36,6 +36,22 @@ class RuleResult:
     def status(self) -> Status:
         return self.finding.status
 
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The input keys that could still decide the rule, in the order to ask them."""
+        return self.finding.missing
+
+    @property
+    def may_fit(self) -> bool:
+        """Met, or still open with at least one of its conditions already satisfied."""
+        if self.status is Status.MET:
+            return True
+        return self.status is Status.UNKNOWN and bool(self.conditions_with(Status.MET))
+
+    def conditions_with(self, status: Status) -> tuple[str, ...]:
+        """The text of each condition with this status, in the rule's order."""
+        return tuple(c.text for c in self.conditions if c.finding.status is status)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the CLI contract: status, missing, citation, and the working."""
         finding = self.finding

@@ -183,6 +183,10 @@ SOURCES: tuple[Source, ...] = (
 
 PS = "BOP Program Statement 5050.50"
 
+# The statute a request or motion is brought under, as a letter names it.
+STATUTE_3582 = "18 U.S.C. § 3582(c)(1)(A)"
+STATUTE_4205G = "18 U.S.C. § 4205(g)"
+
 ROUTE_3582 = "18 U.S.C. § 3582(c)(1)(A); 28 CFR 572.40"
 ROUTE_4205G = "18 U.S.C. § 4205(g); 28 CFR 571.60, 572.40"
 ROUTE_NONE = "28 CFR 571.64; BOP Program Statement 5050.50 § 10"

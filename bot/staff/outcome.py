@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.legal import CaseError, assess_dict
+from bot.legal import Assessment, CaseError, assess
 from bot.screening.facts import case_from_slots
 
 ASSESS_ACTION = "action_assess_eligibility"
@@ -19,15 +19,21 @@ ASSESS_ACTION = "action_assess_eligibility"
 REFUSED = "refused"
 
 
-def assessment_at(slots: Mapping[str, Any], day: date) -> dict[str, Any] | None:
+def assessment_at(slots: Mapping[str, object], day: date) -> Assessment | None:
     """The engine's assessment of these slots on `day`; None if it refuses the facts."""
     try:
-        return assess_dict(case_from_slots(slots), day)
+        return assess(case_from_slots(slots), day)
     except CaseError:
         return None
 
 
-def route_at(slots: Mapping[str, Any], day: date) -> str:
+def assessment_json_at(slots: Mapping[str, object], day: date) -> dict[str, Any] | None:
+    """That assessment as the JSON the staff views show (`Assessment.to_dict`), or None."""
+    assessment = assessment_at(slots, day)
+    return None if assessment is None else assessment.to_dict()
+
+
+def route_at(slots: Mapping[str, object], day: date) -> str:
     """The route of that assessment ("3582", "state", ...), or "refused"."""
     assessment = assessment_at(slots, day)
-    return REFUSED if assessment is None else str(assessment["route"])
+    return REFUSED if assessment is None else assessment.route.route.value

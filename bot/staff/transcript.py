@@ -22,7 +22,7 @@ from .events import (
     user_intent,
     user_text,
 )
-from .outcome import ASSESS_ACTION, assessment_at
+from .outcome import ASSESS_ACTION, assessment_json_at
 from .summary import SLOT_RESETS
 
 RANKING_SHOWN = 3
@@ -165,7 +165,7 @@ def _item(row: EventRow, slots: Mapping[str, Any]) -> Item | None:
         if name == "action_listen":
             return None
         if name == ASSESS_ACTION and at is not None:
-            return Assessment(row.id, at, assessment_at(slots, at.date()))
+            return Assessment(row.id, at, assessment_json_at(slots, at.date()))
         confidence = data.get("confidence")
         return ActionTaken(
             row.id,

@@ -4,6 +4,7 @@ starts the day after the warden received the request (18 U.S.C. § 3582(c)(1)(A)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import court_deadline
 from actions.court_deadline import ActionCourtDeadline
-from bot.legal import CaseError
+from bot.legal import Assessment, CaseError, assess
 
 TODAY = date(2026, 3, 1)
 CITATION = "18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P. 45(a)"
@@ -148,18 +149,22 @@ def test_a_date_the_engine_refuses_gets_a_kind_answer_not_a_crash() -> None:
     assert sent(messages) == [{"response": "utter_court_deadline_unavailable"}]
 
 
-@pytest.mark.parametrize(
-    "engine_answer",
-    [
-        {"deadlines": {}},
-        {"deadlines": {"court_motion_earliest": {"date": "not a date"}}},
-        {"deadlines": {"court_motion_earliest": {"date": "2026-02-10", "passed": True}}},
-    ],
-)
+def unexpected_answers() -> list[Assessment]:
+    """The engine's answer without a court date, and with one that has no 30-day wait."""
+    real = assess({"warden_request_received": "2026-01-10"}, TODAY)
+    earliest = real.deadline("court_motion_earliest")
+    assert earliest is not None
+    return [
+        replace(real, deadlines=()),
+        replace(real, deadlines=(replace(earliest, wait_ends=None),)),
+    ]
+
+
+@pytest.mark.parametrize("engine_answer", unexpected_answers(), ids=["no date", "no wait"])
 def test_an_unexpected_engine_answer_gets_a_kind_answer_not_a_crash(
-    monkeypatch: pytest.MonkeyPatch, engine_answer: dict[str, Any]
+    monkeypatch: pytest.MonkeyPatch, engine_answer: Assessment
 ) -> None:
-    monkeypatch.setattr(court_deadline, "assess_dict", lambda raw, today: engine_answer)
+    monkeypatch.setattr(court_deadline, "assess", lambda raw, today: engine_answer)
 
     events, messages = run("jan 10", intent="inform_date")
 
@@ -170,11 +175,11 @@ def test_an_unexpected_engine_answer_gets_a_kind_answer_not_a_crash(
 def test_the_engine_is_asked_only_about_the_warden_date(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[dict[str, Any], date]] = []
 
-    def refuse(raw: dict[str, Any], today: date) -> dict[str, Any]:
+    def refuse(raw: dict[str, Any], today: date) -> Assessment:
         calls.append((raw, today))
         raise CaseError("warden_request_received", "refused for the test")
 
-    monkeypatch.setattr(court_deadline, "assess_dict", refuse)
+    monkeypatch.setattr(court_deadline, "assess", refuse)
 
     _, messages = run("jan 10", intent="inform_date")
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import eligibility
 from actions.eligibility import ActionAssessEligibility
-from bot.legal import CaseError
+from bot.legal import Assessment, CaseError
 
 TODAY = date(2026, 3, 10)
 
@@ -73,10 +73,10 @@ def test_a_state_sentence_gets_what_applies_instead_and_a_fresh_start_next_time(
 
 
 def test_facts_the_engine_refuses_get_a_kind_answer(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(raw: dict[str, Any], today: date) -> dict[str, Any]:
+    def refuse(raw: dict[str, Any], today: date) -> Assessment:
         raise CaseError("served_months", "refused for the test")
 
-    monkeypatch.setattr(eligibility, "assess_dict", refuse)
+    monkeypatch.setattr(eligibility, "assess", refuse)
 
     events, messages = run({"jurisdiction": "federal"})
 

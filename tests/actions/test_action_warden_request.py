@@ -7,7 +7,7 @@ from typing import Any
 
 from actions.warden_request import ActionDraftWardenRequest
 from bot.drafts import draft_warden_request, split_for_chat
-from bot.legal import assess_dict
+from bot.legal import assess
 from bot.screening.facts import case_from_slots
 from tests.actions.handoff_trackers import TERMINAL_FATHER, dispatcher, responses, tracker
 
@@ -30,7 +30,7 @@ def test_the_draft_comes_as_plain_text_between_the_intro_and_the_notes() -> None
 
     events, messages = run(slots)
 
-    draft = draft_warden_request(assess_dict(case_from_slots(slots), TODAY), facility="FMC Butner")
+    draft = draft_warden_request(assess(case_from_slots(slots), TODAY), facility="FMC Butner")
     chunks = split_for_chat(draft.text)
     assert events == []
     assert responses(messages) == [

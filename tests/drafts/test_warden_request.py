@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 
-from bot.drafts import Ground, draft_warden_request, may_fit
-from bot.legal import assess_dict
+from bot.drafts import Ground, draft_warden_request
+from bot.legal import Assessment, assess
 
 TODAY = date(2026, 3, 10)
 FEDERAL = {"jurisdiction": "federal", "offense_date": "2012-04-01"}
 
 
-def assessed(**facts: Any) -> dict[str, Any]:
-    return assess_dict(facts, TODAY)
+def assessed(**facts: Any) -> Assessment:
+    return assess(facts, TODAY)
 
 
 def titles(grounds: tuple[Ground, ...]) -> list[str]:
@@ -200,19 +200,3 @@ def test_there_is_no_request_to_draft_where_the_bop_brings_no_motion(
 ) -> None:
     with pytest.raises(ValueError, match="no request to the Warden on route"):
         draft_warden_request(assessed(**facts))
-
-
-@pytest.mark.parametrize(
-    ("rule", "fits"),
-    [
-        ({"status": "met", "conditions": []}, True),
-        ({"status": "not_met", "conditions": [{"status": "met"}]}, False),
-        ({"status": "unknown", "conditions": [{"status": "unknown"}]}, False),
-        ({"status": "unknown", "conditions": [{"status": "unknown"}, {"status": "met"}]}, True),
-        ({"status": "unknown"}, False),
-    ],
-)
-def test_may_fit_means_met_or_unknown_with_some_condition_met(
-    rule: dict[str, Any], fits: bool
-) -> None:
-    assert may_fit(rule) is fits

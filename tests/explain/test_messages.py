@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.explain import MESSAGE_LIMIT, chunk, criteria_messages, date_lines, explain, open_questions
-from bot.legal import assess_dict
+from bot.legal import assess
 
 TODAY = date(2026, 3, 10)
 FEDERAL = {"jurisdiction": "federal", "offense_date": "1987-11-01"}
@@ -33,7 +33,7 @@ CAREGIVER = {
 
 
 def messages(case: dict[str, Any]) -> list[str]:
-    return explain(assess_dict(case, TODAY), case)
+    return explain(assess(case, TODAY))
 
 
 def joined(case: dict[str, Any]) -> str:
@@ -81,7 +81,7 @@ def test_the_court_date_is_said_from_the_day_the_warden_received_the_request() -
 
 
 def test_a_court_date_already_passed_is_said_in_the_past() -> None:
-    lines = date_lines(assess_dict(CAREGIVER, TODAY), CAREGIVER)
+    lines = date_lines(assess(CAREGIVER, TODAY))
 
     assert lines[0].startswith(
         "The warden received the request on Monday, January 5, 2026. The 30-day wait ended on "
@@ -116,7 +116,7 @@ def test_the_caregiver_case_names_the_family_rules() -> None:
 
 
 def test_unknown_facts_become_plain_questions() -> None:
-    lines = "\n".join(open_questions(assess_dict({**FEDERAL, "age": 70}, TODAY)))
+    lines = "\n".join(open_questions(assess({**FEDERAL, "age": 70}, TODAY)))
 
     assert "How long is the sentence?" in lines
     assert "Has a doctor diagnosed a terminal illness?" in lines
@@ -129,7 +129,7 @@ def test_with_nothing_fitting_it_says_so_kindly() -> None:
     case |= {"child_caregiver_lost": False, "spouse_incapacitated": False}
     case |= {"parent_incapacitated": False}
 
-    first = criteria_messages(assess_dict(case, TODAY))[0]
+    first = criteria_messages(assess(case, TODAY))[0]
 
     assert first.startswith("On what you told me so far, none of the BOP's criteria")
     assert "[USSG § 1B1.13(b)(5)]" in first

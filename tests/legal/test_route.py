@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from bot.legal import Route
+
 from .conftest import assessed
 
 
@@ -99,3 +101,22 @@ def test_route(facts: dict[str, Any], route: str, missing: list[str]) -> None:
 )
 def test_route_citation(facts: dict[str, Any], citation_fragment: str) -> None:
     assert citation_fragment in assessed(**facts)["route_detail"]["citation"]
+
+
+@pytest.mark.parametrize(
+    ("route", "federal", "asks", "statute"),
+    [
+        (Route.NEW_LAW, True, True, "18 U.S.C. § 3582(c)(1)(A)"),
+        (Route.OLD_LAW, True, True, "18 U.S.C. § 4205(g)"),
+        (Route.UNKNOWN, True, True, "18 U.S.C. § 3582(c)(1)(A)"),
+        (Route.NOT_ELIGIBLE, True, False, "18 U.S.C. § 3582(c)(1)(A)"),
+        (Route.STATE, False, False, "18 U.S.C. § 3582(c)(1)(A)"),
+        (Route.DC_CODE, False, False, "18 U.S.C. § 3582(c)(1)(A)"),
+    ],
+)
+def test_each_route_says_whether_it_is_federal_and_whether_there_is_a_request_to_make(
+    route: Route, federal: bool, asks: bool, statute: str
+) -> None:
+    assert route.is_federal is federal
+    assert route.has_federal_request is asks
+    assert route.statute == statute
