@@ -23,6 +23,7 @@ from .facts import (
     case_from_slots,
     family_categories,
 )
+from .registry import ENGINE_KEYS, FORM_SLOTS
 
 # PS 5050.50 § 4(b), (c); USSG § 1B1.13(b)(2): the aging questions matter from 65.
 AGING_AGE = 65
@@ -35,42 +36,6 @@ AGING_SLOTS = (
 # Routes with no federal compassionate release to screen for (28 CFR 571.64).
 OUT_OF_SCOPE_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
 
-# Every question of eligibility_form, in the order it is asked.
-FORM_SLOTS: tuple[str, ...] = (
-    "jurisdiction",
-    "offense_era",
-    "parolable_sentence",
-    "age",
-    "sentence_months",
-    "served_months",
-    "terminal_illness",
-    "life_expectancy_months",
-    "terminal_diagnosis_on",
-    "debilitating_condition",
-    "serious_condition",
-    "recovery_not_expected",
-    "self_care",
-    "bed_or_chair_over_half",
-    "age_related_condition",
-    "deteriorating_health",
-    "aging_deterioration",
-    "treatment_no_improvement",
-    "care_not_provided",
-    "outbreak_at_facility",
-    "outbreak_risk_factors",
-    "family_situation",
-    "child_caregiver_lost",
-    "only_caregiver_for_child",
-    "spouse_incapacitated",
-    "only_caregiver_for_spouse",
-    "parent_incapacitated",
-    "only_caregiver_for_parent",
-    "abused_in_custody",
-    "abuse_established_by",
-    "warden_request_received",
-    "warden_denied_on",
-    "confirm_facts",
-)
 # The family question each caregiver question follows from.
 FAMILY_SLOTS: dict[str, str] = {
     "child_caregiver_lost": "children",
@@ -80,8 +45,6 @@ FAMILY_SLOTS: dict[str, str] = {
     "parent_incapacitated": "parent",
     "only_caregiver_for_parent": "parent",
 }
-# The engine's input key each question answers, where the names differ.
-ENGINE_KEYS: dict[str, str] = {"offense_era": "offense_date"}
 
 
 def engine_needs(assessment: Mapping[str, Any]) -> set[str]:
@@ -101,11 +64,6 @@ def _hypothetical(slots: Mapping[str, Any]) -> dict[str, Any]:
         for key in AGING_SLOTS:
             plan[key] = False
     return plan
-
-
-def route_of(slots: Mapping[str, Any], today: date) -> str:
-    """The engine's route for what the family has told us so far."""
-    return str(assess_dict(case_from_slots(slots), today)["route"])
 
 
 def required_slots(slots: Mapping[str, Any], today: date) -> list[str]:
@@ -143,7 +101,7 @@ def _asks(
         return any(key in needed for key in FAMILY_SLOTS)
     if slot in FAMILY_SLOTS:
         return FAMILY_SLOTS[slot] in categories and slot in needed
-    return ENGINE_KEYS.get(slot, slot) in needed
+    return ENGINE_KEYS.get(slot) in needed
 
 
 def next_slot(slots: Mapping[str, Any], today: date) -> str | None:
@@ -158,5 +116,4 @@ __all__ = [
     "engine_needs",
     "next_slot",
     "required_slots",
-    "route_of",
 ]

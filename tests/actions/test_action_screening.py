@@ -6,6 +6,7 @@ list of events and the responses sent.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import date
 from pathlib import Path
@@ -21,13 +22,11 @@ from actions.screening import (
     FAILURES,
     INVALID_RESPONSES,
     SIDE_INTENTS,
-    WHY_RESPONSES,
     ActionAskConfirmFacts,
-    ValidateEligibilityForm,
+    ActionReadScreeningAnswer,
     summary_chunks,
 )
-from bot.screening.questions import FORM_SLOTS
-from bot.screening.reading import KINDS
+from bot.screening.registry import FORM_SLOTS, KINDS, WHY_RESPONSES
 from tests.screening.slots import FEDERAL, HEALTHY
 
 TODAY = date(2026, 3, 10)
@@ -78,12 +77,22 @@ def tracker(
 def validate(t: Tracker) -> tuple[list[dict[str, Any]], list[str | None]]:
     """The events and the response names of one validation."""
     dispatcher = CollectingDispatcher()
-    events = ValidateEligibilityForm(clock=lambda: TODAY).validate(dispatcher, t)
+    events = ActionReadScreeningAnswer(clock=lambda: TODAY).validate(dispatcher, t)
     return events, [m.get("response") for m in dispatcher.messages]
 
 
+def test_rasa_runs_the_same_validation() -> None:
+    t = tracker("he's 70")
+    dispatcher = CollectingDispatcher()
+    action = ActionReadScreeningAnswer(clock=lambda: TODAY)
+
+    events = asyncio.run(action.run(dispatcher, t, {}))
+
+    assert events == validate(t)[0]
+
+
 def test_names() -> None:
-    assert ValidateEligibilityForm().name() == "validate_eligibility_form"
+    assert ActionReadScreeningAnswer().name() == "validate_eligibility_form"
     assert ActionAskConfirmFacts().name() == "action_ask_confirm_facts"
 
 
