@@ -35,6 +35,13 @@ Kind = Literal[
     "confirm",
 ]
 
+# When the form asks a question (bot.screening.questions): "needed" when the engine still needs
+# its `engine_key`; "always"; "terminal" after a terminal-illness "yes"; "request_sent" once the
+# warden's receipt date is known; "family" when a caregiver question is still needed.
+AskedWhen = Literal["needed", "always", "terminal", "request_sent", "family"]
+# The family circumstance a caregiver question is about (the `family_situation` answer).
+FamilyCategory = Literal["children", "spouse", "parent"]
+
 
 @dataclass(frozen=True)
 class Question:
@@ -43,7 +50,9 @@ class Question:
     `engine_key` is the engine's input key the answer fills (bot.legal.case.Case), None when the
     answer fills several or none. `label` starts the answer's line in the summary the family
     confirms; None leaves the fact out of it. `open_question` is the question as an assessment
-    lists it among the facts still worth finding out.
+    lists it among the facts still worth finding out. `asked_when` says when the form asks it;
+    a caregiver question is asked only for the `family` circumstance the family named, and an
+    `aging` question only from the age where it can matter.
     """
 
     slot: str
@@ -51,6 +60,9 @@ class Question:
     engine_key: str | None
     label: str | None = None
     open_question: str | None = None
+    asked_when: AskedWhen = "needed"
+    family: FamilyCategory | None = None
+    aging: bool = False
 
     @property
     def asked(self) -> bool:
@@ -68,8 +80,14 @@ class Question:
         return f"utter_why_{self.slot}"
 
 
-def _yes_no(slot: str, label: str, open_question: str) -> Question:
-    return Question(slot, "yes_no", slot, label, open_question)
+def _yes_no(
+    slot: str,
+    label: str,
+    open_question: str,
+    family: FamilyCategory | None = None,
+    aging: bool = False,
+) -> Question:
+    return Question(slot, "yes_no", slot, label, open_question, family=family, aging=aging)
 
 
 REGISTRY: tuple[Question, ...] = (
@@ -80,6 +98,7 @@ REGISTRY: tuple[Question, ...] = (
         "Sentenced by",
         "Which court sentenced your loved one: a federal court, a state court or "
         "D.C. Superior Court?",
+        asked_when="always",
     ),
     Question("state", None, "state"),
     Question("facility", None, None, "Prison"),
@@ -119,9 +138,14 @@ REGISTRY: tuple[Question, ...] = (
         "life_expectancy",
         "life_expectancy_months",
         "Life expectancy the doctors gave",
+        asked_when="terminal",
     ),
     Question(
-        "terminal_diagnosis_on", "date", "terminal_diagnosis_on", "Day of the terminal diagnosis"
+        "terminal_diagnosis_on",
+        "date",
+        "terminal_diagnosis_on",
+        "Day of the terminal diagnosis",
+        asked_when="terminal",
     ),
     _yes_no(
         "debilitating_condition",
@@ -157,21 +181,25 @@ REGISTRY: tuple[Question, ...] = (
         "age_related_condition",
         "A chronic or serious illness that comes with age",
         "Do they have a chronic or serious illness that comes with age?",
+        aging=True,
     ),
     _yes_no(
         "deteriorating_health",
         "Health getting worse, making it hard to function in prison",
         "Is their health getting worse, so that it is hard to function in prison?",
+        aging=True,
     ),
     _yes_no(
         "aging_deterioration",
         "Body or mind getting seriously weaker because of age",
         "Is their physical or mental health getting seriously worse as they age?",
+        aging=True,
     ),
     _yes_no(
         "treatment_no_improvement",
         "Treatment is not expected to help much",
         "Have the doctors said treatment will not help much?",
+        aging=True,
     ),
     _yes_no(
         "care_not_provided",
@@ -194,36 +222,43 @@ REGISTRY: tuple[Question, ...] = (
         "family_situation",
         None,
         "Family who may need them as a caregiver",
+        asked_when="family",
     ),
     _yes_no(
         "child_caregiver_lost",
         "The person caring for their child died or can no longer do it",
         "Has the person caring for their child died or become unable to do it?",
+        family="children",
     ),
     _yes_no(
         "only_caregiver_for_child",
         "They would be the only family member able to care for the child",
         "Would they be the only family member able to care for the child?",
+        family="children",
     ),
     _yes_no(
         "spouse_incapacitated",
         "Their spouse or partner is incapacitated",
         "Is their spouse or registered partner incapacitated?",
+        family="spouse",
     ),
     _yes_no(
         "only_caregiver_for_spouse",
         "They would be the only one able to care for the spouse or partner",
         "Would they be the only one able to care for the spouse or partner?",
+        family="spouse",
     ),
     _yes_no(
         "parent_incapacitated",
         "Their parent is incapacitated",
         "Is their parent incapacitated?",
+        family="parent",
     ),
     _yes_no(
         "only_caregiver_for_parent",
         "They would be the only one able to care for the parent",
         "Would they be the only one able to care for the parent?",
+        family="parent",
     ),
     _yes_no(
         "abused_in_custody",
@@ -239,10 +274,20 @@ REGISTRY: tuple[Question, ...] = (
         "official investigation?",
     ),
     Question(
-        "warden_request_received", "warden_date", "warden_request_received", "Request to the warden"
+        "warden_request_received",
+        "warden_date",
+        "warden_request_received",
+        "Request to the warden",
+        asked_when="always",
     ),
-    Question("warden_denied_on", "warden_date", "warden_denied_on", "Warden's answer"),
-    Question("confirm_facts", "confirm", None),
+    Question(
+        "warden_denied_on",
+        "warden_date",
+        "warden_denied_on",
+        "Warden's answer",
+        asked_when="request_sent",
+    ),
+    Question("confirm_facts", "confirm", None, asked_when="always"),
 )
 
 QUESTIONS: tuple[Question, ...] = tuple(q for q in REGISTRY if q.asked)
@@ -261,6 +306,10 @@ NUMBER_SLOTS: tuple[str, ...] = tuple(
     q.slot for q in QUESTIONS if q.kind in ("age", "served", "life_expectancy")
 )
 DATE_SLOTS: tuple[str, ...] = tuple(q.slot for q in QUESTIONS if q.kind in ("date", "warden_date"))
+# The questions that can matter only from the age of the aging rules (bot.screening.questions).
+AGING_SLOTS: tuple[str, ...] = tuple(q.slot for q in QUESTIONS if q.aging)
+# The family circumstance each caregiver question follows from.
+FAMILY_SLOTS: dict[str, FamilyCategory] = {q.slot: q.family for q in QUESTIONS if q.family}
 # The summary the family confirms, one line per labelled fact, in this order.
 SUMMARY: tuple[Question, ...] = tuple(q for q in REGISTRY if q.label)
 # The engine's input keys as the questions a family could still answer, in the form's order.

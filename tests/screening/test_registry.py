@@ -11,8 +11,10 @@ import yaml
 
 from bot.explain.messages import QUESTIONS as EXPLAINED_QUESTIONS
 from bot.legal.case import BOOL_KEYS_IN_ORDER, Case
+from bot.screening.facts import FAMILY_CATEGORIES, FAMILY_FACTS
 from bot.screening.registry import (
     BOOL_SLOTS,
+    FAMILY_SLOTS,
     FORM_SLOTS,
     KINDS,
     OPEN_QUESTIONS,
@@ -98,3 +100,15 @@ def test_the_summary_shows_every_fact_but_the_state_relationship_and_confirmatio
 
 def test_the_open_questions_are_the_ones_an_explanation_lists() -> None:
     assert OPEN_QUESTIONS == EXPLAINED_QUESTIONS
+
+
+def test_each_family_circumstance_starts_with_the_fact_a_none_answer_rules_out() -> None:
+    for category, fact in FAMILY_FACTS.items():
+        assert next(q.slot for q in QUESTIONS if q.family == category) == fact
+
+
+def test_the_caregiver_questions_follow_the_family_question() -> None:
+    family = FORM_SLOTS.index("family_situation")
+
+    assert all(FORM_SLOTS.index(slot) > family for slot in FAMILY_SLOTS)
+    assert set(FAMILY_SLOTS.values()) == set(FAMILY_CATEGORIES)
