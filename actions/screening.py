@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
@@ -31,7 +31,7 @@ from bot.screening import answers
 from bot.screening.facts import UNKNOWN, summary_lines
 from bot.screening.questions import next_slot
 from bot.screening.reading import NO_ANSWERS, Reading, is_question, read_answer
-from bot.screening.registry import FORM_SLOTS, KINDS, SUPPORTING_SLOTS, WHY_RESPONSES
+from bot.screening.registry import FORM_SLOTS, KINDS, SUPPORTING_SLOTS, WHY_RESPONSES, Kind
 
 from .clock import today
 from .interruptions import latest_intent
@@ -68,7 +68,7 @@ SOFT_SIDE_INTENTS = frozenset({"faq", "out_of_scope", "greet"})
 # Intents a "stop" may come with: the form asks whether to continue (data/rules/screening.yml).
 STOP_INTENTS = frozenset({"deny", "nlu_fallback", "out_of_scope", "goodbye"})
 # The date questions answer "when can we go to court?" themselves.
-DATE_QUESTIONS = frozenset({"warden_request_received", "warden_denied_on"})
+DATE_QUESTIONS = frozenset(slot for slot, kind in KINDS.items() if kind == "warden_date")
 SCOPE_INTENTS = frozenset({"state_prisoner", "dc_code_offender"})
 
 _STOP = re.compile(
@@ -77,22 +77,8 @@ _STOP = re.compile(
 )
 _WHY = re.compile(r"^(why|how come|por ?que|para que|what for)\b")
 
-INVALID_RESPONSES: dict[str, str] = {
-    "yes_no": "utter_invalid_yes_no",
-    "terminal": "utter_invalid_terminal",
-    "jurisdiction": "utter_invalid_jurisdiction",
-    "offense_era": "utter_invalid_offense_era",
-    "age": "utter_invalid_age",
-    "sentence": "utter_invalid_sentence",
-    "served": "utter_invalid_served",
-    "life_expectancy": "utter_invalid_life_expectancy",
-    "date": "utter_invalid_date",
-    "self_care": "utter_invalid_self_care",
-    "family_situation": "utter_invalid_family_situation",
-    "abuse_established": "utter_invalid_abuse_established",
-    "warden_date": "utter_invalid_warden_date",
-    "confirm": "utter_invalid_confirm",
-}
+# The "I didn't get that" hint for each kind of answer.
+INVALID_RESPONSES: dict[str, str] = {kind: f"utter_invalid_{kind}" for kind in get_args(Kind)}
 PROBLEM_RESPONSES: dict[str, str] = {
     "future": "utter_invalid_future_date",
     "need_date": "utter_invalid_need_date",

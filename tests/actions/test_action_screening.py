@@ -19,6 +19,7 @@ from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.screening import (
+    DATE_QUESTIONS,
     FAILURES,
     INVALID_RESPONSES,
     SIDE_INTENTS,
@@ -743,6 +744,14 @@ def test_the_domain_asks_and_explains_every_question() -> None:
     for kind, response in INVALID_RESPONSES.items():
         assert response in responses, kind
     assert set(KINDS.values()) <= set(INVALID_RESPONSES)
+
+
+@pytest.mark.parametrize("slot", FORM_SLOTS)
+def test_the_domain_leaves_the_side_intents_of_a_question_to_the_rules(slot: str) -> None:
+    side = SIDE_INTENTS - ({"ask_court_deadline"} if slot in DATE_QUESTIONS else set())
+    for mapping in _domain()["slots"][slot]["mappings"]:
+        if mapping["type"] == "from_text":
+            assert set(mapping["not_intent"]) == side | {"ask_why", "dont_know"}
 
 
 @pytest.mark.parametrize("slot", [s for s in FORM_SLOTS if s not in ("confirm_facts",)])
