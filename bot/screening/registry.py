@@ -291,15 +291,12 @@ REGISTRY: tuple[Question, ...] = (
 )
 
 QUESTIONS: tuple[Question, ...] = tuple(q for q in REGISTRY if q.asked)
-BY_SLOT: dict[str, Question] = {q.slot: q for q in REGISTRY}
 # Every question of eligibility_form, in the order it is asked (domain.yml's required_slots).
 FORM_SLOTS: tuple[str, ...] = tuple(q.slot for q in QUESTIONS)
 # The facts the form keeps from the family's messages without asking for them.
 SUPPORTING_SLOTS: tuple[str, ...] = tuple(q.slot for q in REGISTRY if not q.asked)
 KINDS: dict[str, Kind] = {q.slot: q.kind for q in QUESTIONS if q.kind is not None}
 WHY_RESPONSES: dict[str, str] = {q.slot: q.why_response for q in QUESTIONS}
-# The engine's input key each question answers, for the questions that answer one.
-ENGINE_KEYS: dict[str, str] = {q.slot: q.engine_key for q in QUESTIONS if q.engine_key}
 # The yes/no facts, in the form's order: the engine's bot.legal.case.BOOL_KEYS_IN_ORDER.
 BOOL_SLOTS: tuple[str, ...] = tuple(q.slot for q in QUESTIONS if q.kind in ("yes_no", "terminal"))
 NUMBER_SLOTS: tuple[str, ...] = tuple(
