@@ -1,4 +1,8 @@
-"""What the hand-off and privacy actions need to know about the conversation around them."""
+"""What the actions read of the conversation around them, shared so that each reads it one way.
+
+The latest intent and the slots (screening, hand-off, privacy, warden request), and how a side
+action pauses the form so that the family's next yes or no reaches it.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
-
-REQUESTED_SLOT = "requested_slot"
+from rasa_sdk.forms import REQUESTED_SLOT
 
 
 def latest_intent(tracker: Tracker) -> str | None:

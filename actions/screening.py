@@ -1,4 +1,17 @@
-"""eligibility_form: reads each answer, explains why a question matters, decides what comes next."""
+"""eligibility_form: reads each answer, explains why a question matters, decides what comes next.
+
+`validate_eligibility_form` is the action Rasa's form loop calls after every message while the
+form is active. It is a plain `Action`, not rasa-sdk's `FormValidationAction`: that class runs
+`validate_<slot>` only for the slots Rasa set since the family's message, each returning slot
+values, then asks the first empty slot of `required_slots`. A turn of this form needs more than
+that: to hand the message back to the rules (`ActionExecutionRejected`) for a side question or a
+wish to stop, to say why a question matters without storing anything, to store a different slot
+than the one asked ("he's in a state prison" while asked his age), to start over when answers
+contradict each other (`bot.legal.CaseError`), and to choose the next question when no slot was
+set at all (back from a side question). So this action reads the answer itself and sets
+`requested_slot` to the next question (bot.screening.questions.next_slot); the questions
+themselves are listed once, in bot.screening.registry.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +19,9 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
@@ -16,16 +29,17 @@ from rasa_sdk.forms import REQUESTED_SLOT
 from bot.legal import CaseError
 from bot.screening import answers
 from bot.screening.facts import UNKNOWN, summary_lines
-from bot.screening.questions import FORM_SLOTS, next_slot
-from bot.screening.reading import KINDS, NO_ANSWERS, Reading, is_question, read_answer
+from bot.screening.questions import next_slot
+from bot.screening.reading import NO_ANSWERS, Reading, is_question, read_answer
+from bot.screening.registry import FORM_SLOTS, KINDS, SUPPORTING_SLOTS, WHY_RESPONSES, Kind
 
 from .clock import today
+from .interruptions import latest_intent
 
 logger = logging.getLogger(__name__)
 
 FORM = "eligibility_form"
 FAILURES = "screening_failed_answers"
-SUPPORTING_SLOTS = ("state", "facility", "relationship")
 SCREENING_SLOTS = (*FORM_SLOTS, *SUPPORTING_SLOTS)
 # After this many answers in a row that could not be read, offer to skip the question.
 OFFER_SKIP_AFTER = 2
@@ -54,7 +68,7 @@ SOFT_SIDE_INTENTS = frozenset({"faq", "out_of_scope", "greet"})
 # Intents a "stop" may come with: the form asks whether to continue (data/rules/screening.yml).
 STOP_INTENTS = frozenset({"deny", "nlu_fallback", "out_of_scope", "goodbye"})
 # The date questions answer "when can we go to court?" themselves.
-DATE_QUESTIONS = frozenset({"warden_request_received", "warden_denied_on"})
+DATE_QUESTIONS = frozenset(slot for slot, kind in KINDS.items() if kind == "warden_date")
 SCOPE_INTENTS = frozenset({"state_prisoner", "dc_code_offender"})
 
 _STOP = re.compile(
@@ -63,57 +77,8 @@ _STOP = re.compile(
 )
 _WHY = re.compile(r"^(why|how come|por ?que|para que|what for)\b")
 
-WHY_RESPONSES: dict[str, str] = {
-    "jurisdiction": "utter_why_jurisdiction",
-    "offense_era": "utter_why_offense_era",
-    "parolable_sentence": "utter_why_parolable_sentence",
-    "age": "utter_why_age",
-    "sentence_months": "utter_why_sentence_months",
-    "served_months": "utter_why_served_months",
-    "terminal_illness": "utter_why_terminal_illness",
-    "life_expectancy_months": "utter_why_life_expectancy_months",
-    "terminal_diagnosis_on": "utter_why_terminal_diagnosis_on",
-    "debilitating_condition": "utter_why_debilitating_condition",
-    "serious_condition": "utter_why_serious_condition",
-    "recovery_not_expected": "utter_why_recovery_not_expected",
-    "self_care": "utter_why_self_care",
-    "bed_or_chair_over_half": "utter_why_bed_or_chair_over_half",
-    "age_related_condition": "utter_why_age_related_condition",
-    "deteriorating_health": "utter_why_deteriorating_health",
-    "aging_deterioration": "utter_why_aging_deterioration",
-    "treatment_no_improvement": "utter_why_treatment_no_improvement",
-    "care_not_provided": "utter_why_care_not_provided",
-    "outbreak_at_facility": "utter_why_outbreak_at_facility",
-    "outbreak_risk_factors": "utter_why_outbreak_risk_factors",
-    "family_situation": "utter_why_family_situation",
-    "child_caregiver_lost": "utter_why_child_caregiver_lost",
-    "only_caregiver_for_child": "utter_why_only_caregiver_for_child",
-    "spouse_incapacitated": "utter_why_spouse_incapacitated",
-    "only_caregiver_for_spouse": "utter_why_only_caregiver_for_spouse",
-    "parent_incapacitated": "utter_why_parent_incapacitated",
-    "only_caregiver_for_parent": "utter_why_only_caregiver_for_parent",
-    "abused_in_custody": "utter_why_abused_in_custody",
-    "abuse_established_by": "utter_why_abuse_established_by",
-    "warden_request_received": "utter_why_warden_request_received",
-    "warden_denied_on": "utter_why_warden_denied_on",
-    "confirm_facts": "utter_why_confirm_facts",
-}
-INVALID_RESPONSES: dict[str, str] = {
-    "yes_no": "utter_invalid_yes_no",
-    "terminal": "utter_invalid_terminal",
-    "jurisdiction": "utter_invalid_jurisdiction",
-    "offense_era": "utter_invalid_offense_era",
-    "age": "utter_invalid_age",
-    "sentence": "utter_invalid_sentence",
-    "served": "utter_invalid_served",
-    "life_expectancy": "utter_invalid_life_expectancy",
-    "date": "utter_invalid_date",
-    "self_care": "utter_invalid_self_care",
-    "family_situation": "utter_invalid_family_situation",
-    "abuse_established": "utter_invalid_abuse_established",
-    "warden_date": "utter_invalid_warden_date",
-    "confirm": "utter_invalid_confirm",
-}
+# The "I didn't get that" hint for each kind of answer.
+INVALID_RESPONSES: dict[str, str] = {kind: f"utter_invalid_{kind}" for kind in get_args(Kind)}
 PROBLEM_RESPONSES: dict[str, str] = {
     "future": "utter_invalid_future_date",
     "need_date": "utter_invalid_need_date",
@@ -129,12 +94,6 @@ START_OVER = "utter_screening_start_over"
 CONFIRM_QUESTION = "utter_ask_confirm_facts"
 CONFIRM_SUMMARY = "utter_confirm_facts_summary"
 CONFIRM_INTRO = "utter_confirm_facts_intro"
-
-
-def _intent(tracker: Tracker) -> str | None:
-    intent = tracker.latest_message.get("intent") or {}
-    name = intent.get("name")
-    return str(name) if name else None
 
 
 def _entities(tracker: Tracker) -> list[dict[str, Any]]:
@@ -183,8 +142,8 @@ def _set_since_user(tracker: Tracker, slot: str) -> bool:
     return False
 
 
-class ValidateEligibilityForm(FormValidationAction):  # type: ignore[misc]
-    """Reads each answer of eligibility_form and chooses the next question."""
+class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
+    """Reads each answer of eligibility_form and chooses the next question (see module notes)."""
 
     def __init__(self, clock: Callable[[], date] = today) -> None:
         self._clock = clock
@@ -212,7 +171,7 @@ class ValidateEligibilityForm(FormValidationAction):  # type: ignore[misc]
         # What the slot holds now is the raw text Rasa mapped to it, not an answer yet.
         slots[requested] = None
         text = str(tracker.latest_message.get("text") or "").strip()[:MAX_ANSWER_CHARS]
-        intent = _intent(tracker)
+        intent = latest_intent(tracker)
         entities = _entities(tracker)
         normal = answers.normalize(text)
         if _STOP.search(normal) and intent in STOP_INTENTS:
@@ -418,4 +377,4 @@ def summary_chunks(slots: Mapping[str, Any], limit: int = MESSAGE_LIMIT) -> list
     return chunks or ["(nothing yet)"]
 
 
-__all__ = ["UNKNOWN", "ActionAskConfirmFacts", "ValidateEligibilityForm", "summary_chunks"]
+__all__ = ["UNKNOWN", "ActionAskConfirmFacts", "ActionReadScreeningAnswer", "summary_chunks"]

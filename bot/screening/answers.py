@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from datetime import date
 from typing import Literal
 
-from bot.legal.dates import age_on
+from bot.legal.case import LIFE, MAX_AGE_YEARS
+from bot.legal.dates import AVERAGE_DAYS_PER_MONTH, age_on
 from bot.nlp.patterns.us_state import OTHER_NAMES, STATES
 
 from .dates import find_date
@@ -25,7 +25,6 @@ from .facts import (
     BEFORE_1987,
     BOUNDARY_YEAR,
     FAMILY_NONE,
-    LIFE,
     UNKNOWN,
 )
 
@@ -33,9 +32,10 @@ Unknown = Literal["unknown"]
 YesNo = bool | Unknown
 Months = float | int
 
-MIN_AGE, MAX_AGE = 14, 120
-MAX_MONTHS = 130 * 12
-DAYS_PER_MONTH = 365.2425 / 12
+# The youngest age a message is read as; the oldest (and the longest time) is the engine's
+# bound, bot.legal.case.MAX_AGE_YEARS.
+MIN_AGE = 14
+MAX_MONTHS = MAX_AGE_YEARS * 12
 # A bare number without a unit ("20", "240") is read as years up to this, and months above it.
 BARE_YEARS_UP_TO = 50
 
@@ -299,11 +299,6 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/]|'?s\b)")
 _BIRTH = re.compile(r"\b(born|birth|dob|d\.o\.b|birthday|nacio|nacimiento|naci)\b")
 
 
-def past_date(text: str, today: date) -> date | None:
-    """The day a message names ("jan 10", "3/3/24", "el 10 de enero"); may be in the future."""
-    return find_date(text, today)
-
-
 def month_year(text: str, today: date) -> date | None:
     """The first day of a month the message names with its year: "March 2015", "3/2015"."""
     t = normalize(text)
@@ -340,11 +335,11 @@ def parse_age(text: str, today: date) -> int | None:
         born = find_date(t, today)
         if born is not None and born < today:
             age = age_on(born, today)
-            return age if MIN_AGE <= age <= MAX_AGE else None
+            return age if MIN_AGE <= age <= MAX_AGE_YEARS else None
         years = years_in(t)
         if len(years) == 1 and _BIRTH.search(t):
             age = today.year - years[0] - 1
-            return age if MIN_AGE <= age <= MAX_AGE else None
+            return age if MIN_AGE <= age <= MAX_AGE_YEARS else None
     decade = re.search(r"\b(?:early |mid |late )?([1-9])0'?s\b", t)
     if decade:
         return int(decade.group(1)) * 10 if int(decade.group(1)) >= 7 else None
@@ -355,7 +350,7 @@ def parse_age(text: str, today: date) -> int | None:
         r"(\d{1,3})\s*(?:years? old|yrs? old|year old|yo\b|y/o|anos|ano\b|de edad)", t
     )
     numbers = [float(explicit.group(1))] if explicit else numbers_in(t)
-    plausible = [n for n in numbers if n.is_integer() and MIN_AGE <= n <= MAX_AGE]
+    plausible = [n for n in numbers if n.is_integer() and MIN_AGE <= n <= MAX_AGE_YEARS]
     if not plausible:
         return None
     return int(plausible[0])
@@ -383,9 +378,9 @@ def _unit_months(unit: str) -> float | None:
     if unit in _MONTH_UNITS:
         return 1.0
     if unit in _WEEK_UNITS:
-        return 7 / DAYS_PER_MONTH
+        return 7 / AVERAGE_DAYS_PER_MONTH
     if unit in _DAY_UNITS:
-        return 1 / DAYS_PER_MONTH
+        return 1 / AVERAGE_DAYS_PER_MONTH
     return None
 
 
@@ -756,11 +751,6 @@ def parse_family_situation(text: str) -> str | Unknown | None:
         return UNKNOWN
     found = [category for category, pattern in _FAMILY_WORDS.items() if pattern.search(t)]
     return ",".join(found) if found else None
-
-
-def first(values: Iterable[str | None]) -> str | None:
-    """The first value that is not None."""
-    return next((value for value in values if value is not None), None)
 
 
 # USSG § 1B1.13(b)(4): how the abuse is established, in the family's words. A negation, or a

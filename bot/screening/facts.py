@@ -20,15 +20,16 @@ Slot values, as the form stores them (see docs/conversation.md):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, Literal
 
-from bot.legal.case import BOOL_KEYS_IN_ORDER, AbuseFinding
+from bot.legal.case import LIFE, AbuseFinding
 from bot.legal.dates import long_date
 
+from .registry import BOOL_SLOTS, DATE_SLOTS, NUMBER_SLOTS, SUMMARY, Question
+
 UNKNOWN: Literal["unknown"] = "unknown"
-LIFE: Literal["life"] = "life"
 AFTER_1987 = "after_1987"
 BEFORE_1987 = "before_1987"
 NO_REQUEST = "none"
@@ -47,14 +48,6 @@ JURISDICTIONS = frozenset({"federal", "state", "dc_code"})
 SELF_CARE = frozenset({"none", "limited", "full"})
 # How abuse in custody is established, or why it need not be yet (USSG § 1B1.13(b)(4)).
 ABUSE_FINDINGS: tuple[str, ...] = tuple(finding.value for finding in AbuseFinding)
-# Slots are named after the engine's input keys.
-BOOL_SLOTS: tuple[str, ...] = BOOL_KEYS_IN_ORDER
-NUMBER_SLOTS: tuple[str, ...] = ("age", "served_months", "life_expectancy_months")
-DATE_SLOTS: tuple[str, ...] = (
-    "terminal_diagnosis_on",
-    "warden_request_received",
-    "warden_denied_on",
-)
 # The first fact of each family circumstance: what a "none of these" answer rules out.
 FAMILY_FACTS: dict[str, str] = {
     "children": "child_caregiver_lost",
@@ -193,31 +186,6 @@ def months_in_words(months: float) -> str:
     return " and ".join(parts)
 
 
-_YES_NO_LABELS: dict[str, str] = {
-    "parolable_sentence": "A sentence that allows parole",
-    "terminal_illness": "Diagnosed with a terminal illness",
-    "debilitating_condition": "An illness that cannot be cured and is getting worse, or an "
-    "injury they will not recover from",
-    "serious_condition": "A serious health problem, or serious trouble with memory, thinking or "
-    "moving around",
-    "recovery_not_expected": "The doctors do not expect them to recover",
-    "bed_or_chair_over_half": "In a bed or chair more than half of the waking day",
-    "age_related_condition": "A chronic or serious illness that comes with age",
-    "deteriorating_health": "Health getting worse, making it hard to function in prison",
-    "aging_deterioration": "Body or mind getting seriously weaker because of age",
-    "treatment_no_improvement": "Treatment is not expected to help much",
-    "care_not_provided": "Needs medical care the prison is not giving",
-    "outbreak_at_facility": "An outbreak or public health emergency at the prison",
-    "outbreak_risk_factors": "Their health puts them at higher risk from it",
-    "child_caregiver_lost": "The person caring for their child died or can no longer do it",
-    "only_caregiver_for_child": "They would be the only family member able to care for the child",
-    "spouse_incapacitated": "Their spouse or partner is incapacitated",
-    "only_caregiver_for_spouse": "They would be the only one able to care for the spouse or "
-    "partner",
-    "parent_incapacitated": "Their parent is incapacitated",
-    "only_caregiver_for_parent": "They would be the only one able to care for the parent",
-    "abused_in_custody": "Abused in custody by staff",
-}
 _JURISDICTION_WORDS = {
     "federal": "a federal court",
     "state": "a state court",
@@ -318,72 +286,54 @@ def _family(value: Any) -> str | None:
     return ", ".join(_FAMILY_WORDS[c] for c in categories) if categories else "none of these"
 
 
+def _self_care(value: Any) -> str | None:
+    return NOT_SURE if value == UNKNOWN else _SELF_CARE_WORDS.get(str(value))
+
+
+def _received(value: Any) -> str | None:
+    received = _day(value, NO_REQUEST, "not sent yet")
+    return received if received in (None, NOT_SURE, "not sent yet") else f"received {received}"
+
+
+def _denied(value: Any) -> str | None:
+    denied = _day(value, NO_DENIAL, "no denial")
+    return denied if denied in (None, NOT_SURE, "no denial") else f"denied {denied}"
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+# How each answer reads in the summary, by slot where two of a kind read differently, else by kind.
+_BY_SLOT: dict[str, Callable[[Any], str | None]] = {
+    "facility": _text,
+    "warden_request_received": _received,
+    "warden_denied_on": _denied,
+}
+_BY_KIND: dict[str | None, Callable[[Any], str | None]] = {
+    "yes_no": _yes_no,
+    "terminal": _yes_no,
+    "offense_era": _offense,
+    "age": _number,
+    "sentence": _months,
+    "served": _months,
+    "life_expectancy": _months,
+    "date": lambda value: _day(value, "", ""),
+    "self_care": _self_care,
+    "family_situation": _family,
+    "abuse_established": _abuse,
+}
+
+
+def answer_in_words(question: Question, slots: Mapping[str, Any]) -> str | None:
+    """The answer to one question as the summary says it; None when there is none yet."""
+    if question.slot == "jurisdiction":
+        return _jurisdiction(slots)
+    words = _BY_SLOT.get(question.slot) or _BY_KIND[question.kind]
+    return words(slots.get(question.slot))
+
+
 def summary_lines(slots: Mapping[str, Any]) -> list[str]:
     """What the family told us, one short "label: answer" line per fact, in the form's order."""
-    lines: list[tuple[str, str | None]] = [
-        ("Sentenced by", _jurisdiction(slots)),
-        ("Prison", slots.get("facility") if isinstance(slots.get("facility"), str) else None),
-        ("When the offense happened", _offense(slots.get("offense_era"))),
-        (_YES_NO_LABELS["parolable_sentence"], _yes_no(slots.get("parolable_sentence"))),
-        ("Age", _number(slots.get("age"))),
-        ("Sentence", _months(slots.get("sentence_months"))),
-        ("Time served so far", _months(slots.get("served_months"))),
-        (_YES_NO_LABELS["terminal_illness"], _yes_no(slots.get("terminal_illness"))),
-        ("Life expectancy the doctors gave", _months(slots.get("life_expectancy_months"))),
-        (
-            "Day of the terminal diagnosis",
-            _day(slots.get("terminal_diagnosis_on"), "", ""),
-        ),
-        (
-            _YES_NO_LABELS["debilitating_condition"],
-            _yes_no(slots.get("debilitating_condition")),
-        ),
-        (_YES_NO_LABELS["serious_condition"], _yes_no(slots.get("serious_condition"))),
-        (_YES_NO_LABELS["recovery_not_expected"], _yes_no(slots.get("recovery_not_expected"))),
-        (
-            "Able to take care of themselves",
-            NOT_SURE
-            if slots.get("self_care") == UNKNOWN
-            else _SELF_CARE_WORDS.get(str(slots.get("self_care"))),
-        ),
-    ]
-    for key in (
-        "bed_or_chair_over_half",
-        "age_related_condition",
-        "deteriorating_health",
-        "aging_deterioration",
-        "treatment_no_improvement",
-        "care_not_provided",
-        "outbreak_at_facility",
-        "outbreak_risk_factors",
-    ):
-        lines.append((_YES_NO_LABELS[key], _yes_no(slots.get(key))))
-    lines.append(
-        ("Family who may need them as a caregiver", _family(slots.get("family_situation")))
-    )
-    for key in (
-        "child_caregiver_lost",
-        "only_caregiver_for_child",
-        "spouse_incapacitated",
-        "only_caregiver_for_spouse",
-        "parent_incapacitated",
-        "only_caregiver_for_parent",
-        "abused_in_custody",
-    ):
-        lines.append((_YES_NO_LABELS[key], _yes_no(slots.get(key))))
-    lines.append(("Official finding about the abuse", _abuse(slots.get("abuse_established_by"))))
-    received = _day(slots.get("warden_request_received"), NO_REQUEST, "not sent yet")
-    lines.append(
-        (
-            "Request to the warden",
-            received if received in (None, NOT_SURE, "not sent yet") else f"received {received}",
-        )
-    )
-    denied = _day(slots.get("warden_denied_on"), NO_DENIAL, "no denial")
-    lines.append(
-        (
-            "Warden's answer",
-            denied if denied in (None, NOT_SURE, "no denial") else f"denied {denied}",
-        )
-    )
+    lines = ((question.label, answer_in_words(question, slots)) for question in SUMMARY)
     return [f"{label}: {answer}" for label, answer in lines if answer]

@@ -1,9 +1,10 @@
 """Which question the screening asks next: only what the engine still needs.
 
 The engine's `missing` keys (for the route and for every rule still open) say which facts could
-still decide something; a few plain rules add what the form asks around them (the prognosis and
-diagnosis day of a terminal illness, the family situation before the caregiver questions, the
-warden dates) and skip what cannot matter (aging questions under 65).
+still decide something; each question's `asked_when` (bot.screening.registry) adds what the form
+asks around them (the prognosis and diagnosis day of a terminal illness, the family situation
+before the caregiver questions, the warden dates), and the aging questions are skipped under 65,
+where they cannot matter.
 """
 
 from __future__ import annotations
@@ -23,65 +24,12 @@ from .facts import (
     case_from_slots,
     family_categories,
 )
+from .registry import AGING_SLOTS, FAMILY_SLOTS, FORM_SLOTS, QUESTIONS, Question
 
 # PS 5050.50 § 4(b), (c); USSG § 1B1.13(b)(2): the aging questions matter from 65.
 AGING_AGE = 65
-AGING_SLOTS = (
-    "age_related_condition",
-    "deteriorating_health",
-    "aging_deterioration",
-    "treatment_no_improvement",
-)
 # Routes with no federal compassionate release to screen for (28 CFR 571.64).
 OUT_OF_SCOPE_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
-
-# Every question of eligibility_form, in the order it is asked.
-FORM_SLOTS: tuple[str, ...] = (
-    "jurisdiction",
-    "offense_era",
-    "parolable_sentence",
-    "age",
-    "sentence_months",
-    "served_months",
-    "terminal_illness",
-    "life_expectancy_months",
-    "terminal_diagnosis_on",
-    "debilitating_condition",
-    "serious_condition",
-    "recovery_not_expected",
-    "self_care",
-    "bed_or_chair_over_half",
-    "age_related_condition",
-    "deteriorating_health",
-    "aging_deterioration",
-    "treatment_no_improvement",
-    "care_not_provided",
-    "outbreak_at_facility",
-    "outbreak_risk_factors",
-    "family_situation",
-    "child_caregiver_lost",
-    "only_caregiver_for_child",
-    "spouse_incapacitated",
-    "only_caregiver_for_spouse",
-    "parent_incapacitated",
-    "only_caregiver_for_parent",
-    "abused_in_custody",
-    "abuse_established_by",
-    "warden_request_received",
-    "warden_denied_on",
-    "confirm_facts",
-)
-# The family question each caregiver question follows from.
-FAMILY_SLOTS: dict[str, str] = {
-    "child_caregiver_lost": "children",
-    "only_caregiver_for_child": "children",
-    "spouse_incapacitated": "spouse",
-    "only_caregiver_for_spouse": "spouse",
-    "parent_incapacitated": "parent",
-    "only_caregiver_for_parent": "parent",
-}
-# The engine's input key each question answers, where the names differ.
-ENGINE_KEYS: dict[str, str] = {"offense_era": "offense_date"}
 
 
 def engine_needs(assessment: Mapping[str, Any]) -> set[str]:
@@ -103,11 +51,6 @@ def _hypothetical(slots: Mapping[str, Any]) -> dict[str, Any]:
     return plan
 
 
-def route_of(slots: Mapping[str, Any], today: date) -> str:
-    """The engine's route for what the family has told us so far."""
-    return str(assess_dict(case_from_slots(slots), today)["route"])
-
-
 def required_slots(slots: Mapping[str, Any], today: date) -> list[str]:
     """The questions the screening needs, in order; empty when there is nothing to screen.
 
@@ -119,31 +62,29 @@ def required_slots(slots: Mapping[str, Any], today: date) -> list[str]:
     needed = engine_needs(assess_dict(case_from_slots(_hypothetical(slots)), today))
     terminal = as_bool(slots.get("terminal_illness")) is True
     categories = family_categories(slots.get("family_situation")) or ()
-    asked: list[str] = []
-    for slot in FORM_SLOTS:
-        if _asks(slot, slots, needed, terminal, categories):
-            asked.append(slot)
-    return asked
+    return [q.slot for q in QUESTIONS if _asks(q, slots, needed, terminal, categories)]
 
 
 def _asks(
-    slot: str,
+    question: Question,
     slots: Mapping[str, Any],
     needed: set[str],
     terminal: bool,
     categories: tuple[str, ...],
 ) -> bool:
-    if slot in ("jurisdiction", "warden_request_received", "confirm_facts"):
+    """Whether the form asks `question`, by its `asked_when` (bot.screening.registry)."""
+    when = question.asked_when
+    if when == "always":
         return True
-    if slot in ("life_expectancy_months", "terminal_diagnosis_on"):
+    if when == "terminal":
         return terminal
-    if slot == "warden_denied_on":
+    if when == "request_sent":
         return as_date(slots.get("warden_request_received")) is not None
-    if slot == "family_situation":
+    if when == "family":
         return any(key in needed for key in FAMILY_SLOTS)
-    if slot in FAMILY_SLOTS:
-        return FAMILY_SLOTS[slot] in categories and slot in needed
-    return ENGINE_KEYS.get(slot, slot) in needed
+    if question.family is not None:
+        return question.family in categories and question.engine_key in needed
+    return question.engine_key in needed
 
 
 def next_slot(slots: Mapping[str, Any], today: date) -> str | None:
@@ -158,5 +99,4 @@ __all__ = [
     "engine_needs",
     "next_slot",
     "required_slots",
-    "route_of",
 ]

@@ -12,9 +12,10 @@ from datetime import date
 from typing import Any
 
 from . import answers
-from .facts import BOOL_SLOTS, NO_DENIAL, NO_REQUEST, UNKNOWN
+from .dates import find_date
+from .facts import NO_DENIAL, NO_REQUEST, UNKNOWN
+from .registry import BOOL_SLOTS, KINDS
 
-DATE_SLOTS = frozenset({"terminal_diagnosis_on", "warden_request_received", "warden_denied_on"})
 # What a plain "no" means for the questions a "no" can answer ("Did the doctors say how long?"
 # "No": they did not say, so it stays unknown).
 NO_ANSWERS: dict[str, Any] = {
@@ -27,26 +28,6 @@ NO_ANSWERS: dict[str, Any] = {
     "confirm_facts": False,
     **dict.fromkeys(BOOL_SLOTS, False),
 }
-# The kind of answer each question expects, which also names the "I didn't get that" hint. The
-# yes/no facts are the engine's (bot.legal.case.BOOL_KEYS_IN_ORDER), new ones included.
-KINDS: dict[str, str] = {
-    **dict.fromkeys(BOOL_SLOTS, "yes_no"),
-    "terminal_illness": "terminal",
-    "jurisdiction": "jurisdiction",
-    "offense_era": "offense_era",
-    "age": "age",
-    "sentence_months": "sentence",
-    "served_months": "served",
-    "life_expectancy_months": "life_expectancy",
-    "terminal_diagnosis_on": "date",
-    "self_care": "self_care",
-    "family_situation": "family_situation",
-    "abuse_established_by": "abuse_established",
-    "warden_request_received": "warden_date",
-    "warden_denied_on": "warden_date",
-    "confirm_facts": "confirm",
-}
-
 _NOT_YET = re.compile(
     r"\b(not yet|hasn'?t|haven'?t|have not|has not|didn'?t|did not|no request|never sent|"
     r"no answer|no response|not answered|still waiting|waiting|nothing back|no denial|"
@@ -154,7 +135,7 @@ def _read_text(slot: str, text: str, today: date, has_facility: bool) -> Reading
 
 
 def _read_date(slot: str, text: str, today: date) -> Reading:
-    day = answers.past_date(text, today)
+    day = find_date(text, today)
     if day is not None:
         if day > today:
             return Reading(problem="future")

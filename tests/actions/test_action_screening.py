@@ -6,6 +6,7 @@ list of events and the responses sent.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import date
 from pathlib import Path
@@ -18,16 +19,15 @@ from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.screening import (
+    DATE_QUESTIONS,
     FAILURES,
     INVALID_RESPONSES,
     SIDE_INTENTS,
-    WHY_RESPONSES,
     ActionAskConfirmFacts,
-    ValidateEligibilityForm,
+    ActionReadScreeningAnswer,
     summary_chunks,
 )
-from bot.screening.questions import FORM_SLOTS
-from bot.screening.reading import KINDS
+from bot.screening.registry import FORM_SLOTS, KINDS, WHY_RESPONSES
 from tests.screening.slots import FEDERAL, HEALTHY
 
 TODAY = date(2026, 3, 10)
@@ -78,12 +78,22 @@ def tracker(
 def validate(t: Tracker) -> tuple[list[dict[str, Any]], list[str | None]]:
     """The events and the response names of one validation."""
     dispatcher = CollectingDispatcher()
-    events = ValidateEligibilityForm(clock=lambda: TODAY).validate(dispatcher, t)
+    events = ActionReadScreeningAnswer(clock=lambda: TODAY).validate(dispatcher, t)
     return events, [m.get("response") for m in dispatcher.messages]
 
 
+def test_rasa_runs_the_same_validation() -> None:
+    t = tracker("he's 70")
+    dispatcher = CollectingDispatcher()
+    action = ActionReadScreeningAnswer(clock=lambda: TODAY)
+
+    events = asyncio.run(action.run(dispatcher, t, {}))
+
+    assert events == validate(t)[0]
+
+
 def test_names() -> None:
-    assert ValidateEligibilityForm().name() == "validate_eligibility_form"
+    assert ActionReadScreeningAnswer().name() == "validate_eligibility_form"
     assert ActionAskConfirmFacts().name() == "action_ask_confirm_facts"
 
 
@@ -734,6 +744,14 @@ def test_the_domain_asks_and_explains_every_question() -> None:
     for kind, response in INVALID_RESPONSES.items():
         assert response in responses, kind
     assert set(KINDS.values()) <= set(INVALID_RESPONSES)
+
+
+@pytest.mark.parametrize("slot", FORM_SLOTS)
+def test_the_domain_leaves_the_side_intents_of_a_question_to_the_rules(slot: str) -> None:
+    side = SIDE_INTENTS - ({"ask_court_deadline"} if slot in DATE_QUESTIONS else set())
+    for mapping in _domain()["slots"][slot]["mappings"]:
+        if mapping["type"] == "from_text":
+            assert set(mapping["not_intent"]) == side | {"ask_why", "dont_know"}
 
 
 @pytest.mark.parametrize("slot", [s for s in FORM_SLOTS if s not in ("confirm_facts",)])

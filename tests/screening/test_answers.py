@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bot.legal.case import MAX_AGE_YEARS
 from bot.screening.answers import (
     duration_months,
     is_unknown,
@@ -141,6 +142,11 @@ def test_parse_yes_no(text: str, expected: object) -> None:
 )
 def test_parse_age(text: str, expected: int | None) -> None:
     assert parse_age(text, TODAY) == expected
+
+
+def test_the_oldest_age_read_is_the_oldest_the_engine_accepts() -> None:
+    assert parse_age(f"he is {MAX_AGE_YEARS}", TODAY) == MAX_AGE_YEARS
+    assert parse_age(f"he is {MAX_AGE_YEARS + 1}", TODAY) is None
 
 
 @pytest.mark.parametrize(

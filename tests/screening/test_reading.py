@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from bot.legal.case import BOOL_KEYS_IN_ORDER
-from bot.screening.reading import KINDS, NO_ANSWERS, Reading, is_question, read_answer
+from bot.screening.reading import NO_ANSWERS, Reading, is_question, read_answer
+from bot.screening.registry import KINDS
 
 TODAY = date(2026, 3, 10)
 
