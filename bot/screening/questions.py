@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from bot.legal import assess_dict
+from bot.legal import assess
 
 from .facts import (
     AFTER_1987,
@@ -28,19 +28,6 @@ from .registry import AGING_SLOTS, FAMILY_SLOTS, FORM_SLOTS, QUESTIONS, Question
 
 # PS 5050.50 § 4(b), (c); USSG § 1B1.13(b)(2): the aging questions matter from 65.
 AGING_AGE = 65
-# Routes with no federal compassionate release to screen for (28 CFR 571.64).
-OUT_OF_SCOPE_ROUTES = frozenset({"state", "dc_code", "not_eligible"})
-
-
-def engine_needs(assessment: Mapping[str, Any]) -> set[str]:
-    """Every input key that could still decide the route or a rule that is still open."""
-    needed = set(assessment["route_detail"]["missing"])
-    for group in ("bop_criteria", "court_grounds"):
-        for rule in assessment[group].values():
-            needed.update(rule["missing"])
-    return needed
-
-
 def _hypothetical(slots: Mapping[str, Any]) -> dict[str, Any]:
     """The slots as the question plan sees them: under 65, the aging facts cannot matter."""
     plan = dict(slots)
@@ -56,10 +43,10 @@ def required_slots(slots: Mapping[str, Any], today: date) -> list[str]:
 
     Raises `bot.legal.CaseError` when the answers contradict each other.
     """
-    assessment = assess_dict(case_from_slots(slots), today)
-    if assessment["route"] in OUT_OF_SCOPE_ROUTES:
+    # No federal request to screen for on this route (28 CFR 571.64): nothing to ask.
+    if not assess(case_from_slots(slots), today).has_federal_request:
         return []
-    needed = engine_needs(assess_dict(case_from_slots(_hypothetical(slots)), today))
+    needed = set(assess(case_from_slots(_hypothetical(slots)), today).missing)
     terminal = as_bool(slots.get("terminal_illness")) is True
     categories = family_categories(slots.get("family_situation")) or ()
     return [q.slot for q in QUESTIONS if _asks(q, slots, needed, terminal, categories)]
@@ -96,7 +83,6 @@ __all__ = [
     "AFTER_1987",
     "FAMILY_FACTS",
     "FORM_SLOTS",
-    "engine_needs",
     "next_slot",
     "required_slots",
 ]
