@@ -23,7 +23,7 @@ from bot.devtools.postgres import DATABASE_KINDS, throwaway_database_url
 from bot.settings import Settings
 from bot.staff import create_app
 from bot.staff.accounts import create_user
-from bot.staff.database import ENGINE_KEY, create_engine
+from bot.staff.database import ENGINE_KEY, console_engine
 from bot.storage import transaction
 from bot.storage.migrate import upgrade
 from bot.storage.schema import StaffRole, metadata, rasa_events
@@ -54,7 +54,7 @@ def _prepare(url: str) -> None:
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine on the test database; every row is deleted afterwards."""
-    engine = create_engine(database_url)
+    engine = console_engine(database_url)
     try:
         yield engine
     finally:

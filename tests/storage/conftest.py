@@ -15,7 +15,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.engine import Engine
 
 from bot.devtools.postgres import DATABASE_KINDS, throwaway_database_url
-from bot.storage import create_engine, rasa_events, referrals
+from bot.storage import rasa_events, referrals, tuned_engine
 from bot.storage.migrate import upgrade
 
 
@@ -40,7 +40,7 @@ def _prepare(url: str) -> None:
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine on the test database; every row is deleted afterwards."""
-    engine = create_engine(database_url)
+    engine = tuned_engine(database_url)
     try:
         yield engine
     finally:

@@ -19,8 +19,8 @@ from sqlalchemy.engine import Engine
 from bot.devtools.postgres import DATABASE_KINDS, temporary_database, throwaway_database_url
 from bot.devtools.postgres import url as postgres_url
 from bot.settings import Settings
-from bot.staff.database import create_engine as staff_engine
-from bot.storage.db import ENGINE_OPTIONS, create_engine, engine_for
+from bot.staff.database import console_engine
+from bot.storage.db import ENGINE_OPTIONS, engine_for, tuned_engine
 from bot.storage.migrate import upgrade
 from bot.storage.tracker_store import ErasingSQLTrackerStore
 from tests.storage.test_tracker_store import DOMAIN, store_kwargs
@@ -28,8 +28,8 @@ from tests.storage.test_tracker_store import DOMAIN, store_kwargs
 ROOT = Path(__file__).resolve().parents[2]
 # (file, function) of every call to SQLAlchemy's create_engine in bot/ and actions/.
 FACTORIES = {
-    ("bot/storage/db.py", "create_engine"),
-    ("bot/staff/database.py", "create_engine"),
+    ("bot/storage/db.py", "tuned_engine"),
+    ("bot/staff/database.py", "console_engine"),
     ("bot/storage/tracker_store.py", "_replace_engine"),
     ("bot/devtools/postgres.py", "temporary_database"),
 }
@@ -93,7 +93,7 @@ def test_the_projects_engines_hide_parameters_and_check_connections(
 ) -> None:
     with throwaway_database_url(kind, tmp_path, "cr_engines") as database_url:
         upgrade(database_url)  # the migrations' engine
-        for engine in (create_engine(database_url), staff_engine(database_url)):
+        for engine in (tuned_engine(database_url), console_engine(database_url)):
             with engine.connect() as connection:
                 connection.execute(sa.text("SELECT 1"))
             engine.dispose()
