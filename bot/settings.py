@@ -67,7 +67,7 @@ class Settings:
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_api_base_url: str | None = None
-    # Web chat widget (bot/channels/webchat.py, docs/widget.md): websites allowed to embed it.
+    # Web chat widget (bot/channels/webchat/, docs/widget.md): websites allowed to embed it.
     webchat_allowed_origins: tuple[str, ...] = ("http://localhost:5005",)
     # Staff console (bot/staff, docs/staff.md): no key in development means a random one.
     staff_secret_key: str | None = None
