@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,8 @@ def our_modules() -> list[Path]:
     return sorted(path for source in SOURCES for path in (ROOT / source).rglob("*.py"))
 
 
-def edges() -> set[tuple[str, str, str]]:
+@cache
+def edges() -> frozenset[tuple[str, str, str]]:
     """(importing part, imported part, importing module) for each import across parts."""
     found = set()
     for path in our_modules():
@@ -89,7 +91,7 @@ def edges() -> set[tuple[str, str, str]]:
             there = part_of(name)
             if there is not None and there != here:
                 found.add((here, there, module_name(path)))
-    return found
+    return frozenset(found)
 
 
 def test_every_part_of_ours_has_a_row_in_the_table() -> None:

@@ -37,6 +37,8 @@ from bot.storage.schema import StaffRole, conversation_locks, utc_now
 from tests.e2e.servers import MODEL, free_port
 from tests.staff.conftest import PASSWORD, Staff
 
+pytestmark = pytest.mark.e2e
+
 ERASED = "has been erased"
 NOT_ERASED = "I could not erase our conversation just now. Nothing was deleted."
 

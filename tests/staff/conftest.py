@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 from werkzeug.test import TestResponse
 
-from bot.devtools.postgres import DATABASE_KINDS, throwaway_database_url
+from bot.devtools.postgres import database_kinds, throwaway_database_url
 from bot.settings import Settings
 from bot.staff import create_app
 from bot.staff.accounts import create_user
@@ -35,11 +35,11 @@ NOW = datetime.now(timezone.utc).replace(microsecond=0)
 _CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 
-@pytest.fixture(scope="session", params=DATABASE_KINDS)
+@pytest.fixture(scope="session", params=database_kinds())
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL."""
+    """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL if it is up."""
     directory = tmp_path_factory.mktemp("staff")
     with throwaway_database_url(request.param, directory, "cr_staff") as url:
         _prepare(url)
