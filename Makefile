@@ -28,8 +28,11 @@ run: $(MODEL) $(ASSETS) migrate
 migrate: $(STAMP)
 	$(VENV)/bin/honcho run $(PY) -m bot.storage upgrade
 
-# Test workers (pytest-xdist) for the tests that start no server: one per core.
+# Test workers (pytest-xdist) for `make test`'s tests that start no server: one per core.
 WORKERS ?= auto
+# `make check` runs in one process (-n 0): each worker imports Rasa and TensorFlow again, which
+# on 2 cores costs more than it saves on a minute of tests (README, "Speed").
+CHECK_WORKERS ?= 0
 # The tests `make check` runs: no model, no server, no database server.
 CHECK_TESTS := tests/legal tests/explain tests/drafts tests/screening tests/actions tests/nlp \
   tests/nlu --ignore=tests/nlu/test_nlu_report.py tests/test_docs.py tests/test_family_texts.py \
@@ -46,7 +49,7 @@ test: lint typecheck validate $(MODEL) services browser proxy $(ASSETS)
 
 ## check: the fast loop while working: lint, types, and the tests that need no model or server.
 check: lint typecheck
-	$(PY) -m pytest -q -p no:cacheprovider -n $(WORKERS) $(CHECK_TESTS)
+	$(PY) -m pytest -q -p no:cacheprovider -n $(CHECK_WORKERS) $(CHECK_TESTS)
 
 setup: $(STAMP) $(ASSETS)
 
