@@ -30,7 +30,7 @@ migrate: $(STAMP)
 
 # Test workers (pytest-xdist) for `make test`'s tests that start no server: one per core.
 WORKERS ?= auto
-# `make check` runs in one process (-n 0): each worker imports Rasa and TensorFlow again, which
+# `make check` runs in one process (no -n): each worker imports Rasa and TensorFlow again, which
 # on 2 cores costs more than it saves on a minute of tests (README, "Speed").
 CHECK_WORKERS ?= 0
 # The tests `make check` runs: no model, no server, no database server.
@@ -49,7 +49,8 @@ test: lint typecheck validate $(MODEL) services browser proxy $(ASSETS)
 
 ## check: the fast loop while working: lint, types, and the tests that need no model or server.
 check: lint typecheck
-	$(PY) -m pytest -q -p no:cacheprovider -n $(CHECK_WORKERS) $(CHECK_TESTS)
+	$(PY) -m pytest -q -p no:cacheprovider $(if $(filter-out 0,$(CHECK_WORKERS)),-n $(CHECK_WORKERS)) \
+	  $(CHECK_TESTS)
 
 setup: $(STAMP) $(ASSETS)
 
