@@ -28,16 +28,29 @@ run: $(MODEL) $(ASSETS) migrate
 migrate: $(STAMP)
 	$(VENV)/bin/honcho run $(PY) -m bot.storage upgrade
 
-## test: set up, lint, type-check, validate the Rasa data, train, run every test.
+# Test workers (pytest-xdist) for `make test`'s tests that start no server: one per core.
+WORKERS ?= auto
+# `make check` runs in one process (no -n): each worker imports Rasa and TensorFlow again, which
+# on 2 cores costs more than it saves on a minute of tests (README, "Speed").
+CHECK_WORKERS ?= 0
+# The tests `make check` runs: no model, no server, no database server.
+CHECK_TESTS := tests/legal tests/explain tests/drafts tests/screening tests/actions tests/nlp \
+  tests/nlu --ignore=tests/nlu/test_nlu_report.py tests/test_docs.py tests/test_family_texts.py \
+  tests/test_settings.py tests/test_origins.py tests/test_imports.py
+
+## test: set up, lint, type-check, validate the Rasa data, train, run every test: those without
+## servers on WORKERS workers, then the `e2e` ones (real Rasa servers) one at a time, as each
+## server wants a core of its own. PostgreSQL must be up (services), not skipped.
+test: export TEST_PG_REQUIRED := 1
 test: lint typecheck validate $(MODEL) services browser proxy $(ASSETS)
-	$(PY) -m pytest --cov --cov-report=term
+	$(PY) -m pytest -n $(WORKERS) -m "not e2e" --cov --cov-report=
+	$(PY) -m pytest -m e2e --cov --cov-append --cov-report=term
 	$(VENV)/bin/coverage report --include='bot/legal/*' --fail-under=100
 
 ## check: the fast loop while working: lint, types, and the tests that need no model or server.
 check: lint typecheck
-	$(PY) -m pytest -q -p no:cacheprovider tests/legal tests/explain tests/drafts tests/screening \
-	  tests/actions tests/nlp tests/nlu --ignore=tests/nlu/test_nlu_report.py \
-	  tests/test_docs.py tests/test_family_texts.py tests/test_settings.py
+	$(PY) -m pytest -q -p no:cacheprovider $(if $(filter-out 0,$(CHECK_WORKERS)),-n $(CHECK_WORKERS)) \
+	  $(CHECK_TESTS)
 
 setup: $(STAMP) $(ASSETS)
 

@@ -38,7 +38,7 @@ from bot.devtools.postgres import url as postgres_url
 from bot.settings import Settings
 from bot.staff import create_app
 from bot.staff.accounts import create_user
-from bot.staff.database import create_engine
+from bot.staff.database import console_engine
 from bot.staff.indexer import sync
 from bot.staff.listing import PAGE_SIZE
 from bot.storage import transaction
@@ -237,7 +237,7 @@ def seed(database_url: str, conversations: int, rng: random.Random) -> tuple[int
 
 def index(database_url: str) -> tuple[int, float]:
     """The console's incremental sync until caught up; return (conversations, seconds)."""
-    engine = create_engine(database_url)
+    engine = console_engine(database_url)
     started = time.monotonic()
     try:
         while True:

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.origins import LOOPBACK_HOSTS, OriginError, is_loopback, parse_origins
+
 Environment = Literal["development", "production"]
 ENVIRONMENTS: tuple[Environment, ...] = ("development", "production")
 DEFAULT_DATABASE_URL = "sqlite:///rasa.db"
@@ -65,7 +67,7 @@ class Settings:
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_api_base_url: str | None = None
-    # Web chat widget (bot/channels/webchat.py, docs/widget.md): websites allowed to embed it.
+    # Web chat widget (bot/channels/webchat/, docs/widget.md): websites allowed to embed it.
     webchat_allowed_origins: tuple[str, ...] = ("http://localhost:5005",)
     # Staff console (bot/staff, docs/staff.md): no key in development means a random one.
     staff_secret_key: str | None = None
@@ -223,7 +225,6 @@ TELEGRAM_SECRET_CHARS = frozenset(
 )
 TELEGRAM_SECRET_MAX_CHARS = 256  # Telegram's limit for setWebhook's secret_token
 TELEGRAM_SECRET_MIN_CHARS_PRODUCTION = 32
-LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 NEW_SECRET_HINT = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 
 
@@ -268,14 +269,12 @@ def check_telegram(
             raise SettingsError("TELEGRAM_API_BASE_URL is a placeholder; set the real one")
 
 
-# --- Web chat widget (bot/channels/webchat.py, docs/widget.md) ---
+# --- Web chat widget (bot/channels/webchat/, docs/widget.md) ---
 DEFAULT_WEBCHAT_ALLOWED_ORIGINS: tuple[str, ...] = Settings.webchat_allowed_origins
 
 
 def read_webchat_origins(value: str | None) -> tuple[str, ...]:
     """WEBCHAT_ALLOWED_ORIGINS (comma-separated) in canonical form; unset means the default."""
-    from bot.channels.webchat_origins import OriginError, parse_origins
-
     if value is None:
         return DEFAULT_WEBCHAT_ALLOWED_ORIGINS
     try:
@@ -286,8 +285,6 @@ def read_webchat_origins(value: str | None) -> tuple[str, ...]:
 
 def check_webchat_origins(origins: tuple[str, ...], *, strict: bool) -> None:
     """Raise `SettingsError` for an empty list, or (when `strict`) a placeholder or plain http."""
-    from bot.channels.webchat_origins import is_loopback
-
     if not origins:
         raise SettingsError("WEBCHAT_ALLOWED_ORIGINS must list at least one website")
     for origin in origins if strict else ():

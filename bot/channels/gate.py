@@ -3,8 +3,8 @@
 Rasa handles a message in stretches of CPU work (NLU, policies, the tracker store) separated by
 waits for the action server. Under load, asyncio interleaves those stretches across every message
 in flight, so a message that calls the action server three times queues three times behind all
-the others: a few families wait seconds while most wait a fraction of one (README, "Speed"). The
-gate admits `Settings.messages_at_once` messages at a time, so each message finishes soon after
+the others, and the slowest messages wait many times longer than the typical one (figures in
+README, "Speed"). The gate admits `Settings.messages_at_once` messages at a time, so each message finishes soon after
 it starts. Every channel of ours passes its messages through the same gate.
 
 Fair: waiting messages are grouped by client (the address the webhook saw, `client_key`; the
@@ -146,7 +146,7 @@ async def say_stopped(message: UserMessage, key: str) -> None:
     await output.send_text_message(message.sender_id, FAMILY_TEXTS[key])
 
 
-def gated(on_new_message: OnNewMessage) -> OnNewMessage:
+def through_the_gate(on_new_message: OnNewMessage) -> OnNewMessage:
     """`on_new_message` through the gate, fairly, within the turn timeout, its replies held
     until the turn was saved (bot/channels/held.py). Every channel of ours uses this."""
     turn = held_until_saved(on_new_message)

@@ -28,12 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.settings import Settings, get_settings
 
+from .errors import json_error
 from .gate import client_key
 
 # What the webhook says to a family that sends too fast, by key.
@@ -135,10 +135,8 @@ def client_address(request: Request, proxy_count: int) -> str:
 
 def too_many(wait: float) -> HTTPResponse:
     """429 with the friendly text and when to try again."""
-    return response.json(
-        {"error": RATE_TEXTS["too_many"]},
-        status=429,
-        headers={"Retry-After": str(max(1, math.ceil(wait)))},
+    return json_error(
+        429, RATE_TEXTS["too_many"], headers={"Retry-After": str(max(1, math.ceil(wait)))}
     )
 
 

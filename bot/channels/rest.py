@@ -33,7 +33,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from .gate import gated
+from .errors import json_error
+from .gate import through_the_gate
 from .payloads import as_words
 from .ratelimit import rate_limited
 from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
@@ -46,32 +47,28 @@ FAILED = "Something went wrong on our side. Please try again."
 logger = logging.getLogger(__name__)
 
 
-def _error(status: int, message: str) -> HTTPResponse:
-    return response.json({"error": message}, status=status)
-
-
 def check_body(body: bytes) -> tuple[dict[str, Any] | None, HTTPResponse | None]:
     """The cleaned request body, or the error response to send instead."""
     try:
         data = json.loads(body or b"")
     except (ValueError, UnicodeDecodeError):
-        return None, _error(400, 'The body must be JSON: {"sender": "...", "message": "..."}.')
+        return None, json_error(400, 'The body must be JSON: {"sender": "...", "message": "..."}.')
     if not isinstance(data, dict):
-        return None, _error(400, 'The body must be a JSON object with "sender" and "message".')
+        return None, json_error(400, 'The body must be a JSON object with "sender" and "message".')
     sender = data.get("sender")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-        return None, _error(
+        return None, json_error(
             400, f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.'
         )
     if sender.strip().startswith(RESERVED_SENDER_PREFIXES):
-        return None, _error(
+        return None, json_error(
             400,
             f'"sender" must not start with {" or ".join(RESERVED_SENDER_PREFIXES)}: '
             "those conversations belong to another channel.",
         )
     message = data.get("message", "")
     if not isinstance(message, str):
-        return None, _error(400, '"message" must be a string.')
+        return None, json_error(400, '"message" must be a string.')
     return {**data, "sender": sender.strip(), "message": as_words(clean_message(message))}, None
 
 
@@ -86,7 +83,7 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """Rasa's REST routes (health, webhook), behind a check of every posted body."""
         blueprint = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
-        handle = gated(on_new_message)
+        handle = through_the_gate(on_new_message)
 
         @blueprint.route("/", methods=["GET"])  # type: ignore[untyped-decorator]
         async def health(_request: Request) -> HTTPResponse:
@@ -109,7 +106,7 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
             if request.method != "POST":
                 return None
             if too_large(request.body):
-                return _error(413, TOO_LARGE)
+                return json_error(413, TOO_LARGE)
             data, error = check_body(request.body)
             if error is not None:
                 return error
@@ -136,7 +133,7 @@ async def answer(
         raise
     except Exception as failure:
         logger.error("rest: a message failed with %s", failure_summary(failure))
-        return _error(500, FAILED)
+        return json_error(500, FAILED)
     return response.json(collector.messages)
 
 

@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -13,6 +14,8 @@ import sqlalchemy as sa
 PG_HOST = os.environ.get("TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("TEST_PG_PORT", "5432"))
 PG_USER = os.environ.get("TEST_PG_USER", "postgres")
+# Set (as `make test` does, after starting the services) to fail rather than skip PostgreSQL.
+PG_REQUIRED = os.environ.get("TEST_PG_REQUIRED", "") not in ("", "0")
 
 
 def url(database: str) -> str:
@@ -44,6 +47,32 @@ def temporary_database(prefix: str = "cr_tmp") -> Iterator[str]:
 
 
 DATABASE_KINDS = ("sqlite", "postgresql")
+
+
+@lru_cache(maxsize=1)
+def postgres_is_up() -> bool:
+    """Whether the local PostgreSQL server answers (always True when TEST_PG_REQUIRED is set,
+    so that a missing server fails the tests instead of skipping them)."""
+    if PG_REQUIRED:
+        return True
+    engine = sa.create_engine(
+        url("postgres"),
+        connect_args={"connect_timeout": 2},
+        pool_pre_ping=True,
+        hide_parameters=True,
+    )
+    try:
+        with engine.connect():
+            return True
+    except sa.exc.OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
+def database_kinds() -> tuple[str, ...]:
+    """The kinds of database to test on here: SQLite always, PostgreSQL when its server is up."""
+    return DATABASE_KINDS if postgres_is_up() else ("sqlite",)
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from bot.logs import install as install_log_safeguard
 from bot.settings import Settings, get_settings
 
 from .config import flask_config
-from .database import ENGINE_KEY, check_schema, close_session, create_engine
+from .database import ENGINE_KEY, check_schema, close_session, console_engine
 from .errors import register_error_pages
 from .security import init_login, secure_headers
 from .views import admin, assets, auth, conversations, dashboard, referrals
@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     check_schema(settings.database_url)
     app = StaffConsole(__name__)
     app.config.update(flask_config(settings))
-    app.extensions[ENGINE_KEY] = create_engine(settings.database_url)
+    app.extensions[ENGINE_KEY] = console_engine(settings.database_url)
     app.extensions["staff_settings"] = settings
     if settings.staff_proxy_count:
         count = settings.staff_proxy_count

@@ -18,7 +18,7 @@ from bot.settings import Settings, SettingsError
 
 from .accounts import AccountError, create_user, role_of, set_password
 from .audit import record
-from .database import SchemaError, check_schema, create_engine
+from .database import SchemaError, check_schema, console_engine
 from .indexer import rebuild, sync
 from .retention import purge
 
@@ -71,7 +71,7 @@ def _account(settings: Settings, args: argparse.Namespace) -> int:
 
     role = role_of(args.role) if args.command == "create-user" else None
     secret = _password(args.password_stdin)
-    engine = create_engine(settings.database_url)
+    engine = console_engine(settings.database_url)
     try:
         with transaction(engine) as session:
             if role is not None:
@@ -90,7 +90,7 @@ def _account(settings: Settings, args: argparse.Namespace) -> int:
 def _sync(settings: Settings, *, rebuild_first: bool) -> int:
     from bot.storage import transaction
 
-    engine = create_engine(settings.database_url)
+    engine = console_engine(settings.database_url)
     started, events, conversations = time.monotonic(), 0, 0
     try:
         if rebuild_first:
@@ -127,7 +127,7 @@ def _purge(settings: Settings, days: int | None, *, dry_run: bool) -> int:
 
     # The Rasa servers' lock store: no conversation is erased while a message of it is answered.
     lock_store = lock_store_from_endpoints(settings.endpoints_file, settings)
-    engine = create_engine(settings.database_url)
+    engine = console_engine(settings.database_url)
     try:
         report = purge(
             engine,

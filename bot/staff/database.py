@@ -23,8 +23,8 @@ class SchemaError(RuntimeError):
     """The staff tables are missing or older than the code."""
 
 
-def create_engine(database_url: str) -> Engine:
-    """An engine that never puts statement parameters (family text, notes) in error messages."""
+def console_engine(database_url: str) -> Engine:
+    """The console's engine: it never puts statement parameters (family text, notes) in errors."""
     engine: Engine = sa.create_engine(database_url, future=True, **ENGINE_OPTIONS)
     return engine
 

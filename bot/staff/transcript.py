@@ -40,7 +40,7 @@ MARKERS = {
 
 
 @dataclass(frozen=True)
-class UserMessage:
+class FamilyMessage:
     """A family message and what the NLU made of it."""
 
     event_id: int
@@ -100,7 +100,7 @@ class Marker:
 
 
 @dataclass(frozen=True)
-class Assessment:
+class AssessmentMade:
     """The engine's assessment at the point where the assistant assessed the case."""
 
     event_id: int
@@ -109,7 +109,7 @@ class Assessment:
     kind: str = "assessment"
 
 
-Item = UserMessage | BotMessage | ActionTaken | SlotChange | Marker | Assessment
+Item = FamilyMessage | BotMessage | ActionTaken | SlotChange | Marker | AssessmentMade
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,9 @@ class Transcript:
     final_slots: dict[str, str] = field(default_factory=dict)
 
     @property
-    def user_messages(self) -> list[UserMessage]:
+    def user_messages(self) -> list[FamilyMessage]:
         """The family's messages only."""
-        return [item for item in self.items if isinstance(item, UserMessage)]
+        return [item for item in self.items if isinstance(item, FamilyMessage)]
 
 
 def build(sender_id: str, rows: Sequence[EventRow]) -> Transcript:
@@ -146,7 +146,7 @@ def _item(row: EventRow, slots: Mapping[str, Any]) -> Item | None:
     if row.type_name == "user":
         intent, confidence = user_intent(data)
         channel = data.get("input_channel")
-        return UserMessage(
+        return FamilyMessage(
             event_id=row.id,
             at=at,
             text=user_text(data),
@@ -165,7 +165,7 @@ def _item(row: EventRow, slots: Mapping[str, Any]) -> Item | None:
         if name == "action_listen":
             return None
         if name == ASSESS_ACTION and at is not None:
-            return Assessment(row.id, at, assessment_json_at(slots, at.date()))
+            return AssessmentMade(row.id, at, assessment_json_at(slots, at.date()))
         confidence = data.get("confidence")
         return ActionTaken(
             row.id,

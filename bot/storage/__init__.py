@@ -5,7 +5,7 @@ creates it); we read it, and delete a conversation's rows only when the family a
 Migrations: `python -m bot.storage upgrade`.
 """
 
-from .db import create_engine, engine_for, transaction
+from .db import engine_for, transaction, tuned_engine
 from .repository import (
     Erasure,
     NewReferral,
@@ -31,7 +31,6 @@ __all__ = [
     "Referral",
     "ReferralStatus",
     "count_events",
-    "create_engine",
     "engine_for",
     "erase_conversation",
     "get_referral",
@@ -42,5 +41,6 @@ __all__ = [
     "referrals",
     "referrals_for_sender",
     "transaction",
+    "tuned_engine",
     "update_referral",
 ]

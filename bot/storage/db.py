@@ -22,7 +22,7 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True}
 
 
-def create_engine(database_url: str) -> Engine:
+def tuned_engine(database_url: str) -> Engine:
     """A new engine for `database_url` with ENGINE_OPTIONS (SQLite tuned, see `tune_sqlite`)."""
     engine: Engine = sa.create_engine(database_url, future=True, **ENGINE_OPTIONS)
     tune_sqlite(engine)
@@ -54,7 +54,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 @lru_cache(maxsize=4)
 def engine_for(database_url: str) -> Engine:
     """The process's shared engine for `database_url`, created on first use."""
-    return create_engine(database_url)
+    return tuned_engine(database_url)
 
 
 @contextmanager

@@ -39,7 +39,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.settings import Settings, SettingsError, get_settings
 
-from .db import create_engine
+from .db import tuned_engine
 from .schema import conversation_locks
 
 logger = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ class SQLLockStore(LockStore):  # type: ignore[misc]
         url = url or (settings or get_settings()).database_url
         self.engine = _exclusive_engine(url)
         # Plain reads (Rasa polls the lock while it waits) need no write lock.
-        self._reader = create_engine(url)
+        self._reader = tuned_engine(url)
         if conversation_locks.name not in sa.inspect(self.engine).get_table_names():
             raise SettingsError(
                 "The lock store's table conversation_locks is missing: run "
@@ -148,7 +148,7 @@ class SQLLockStore(LockStore):  # type: ignore[misc]
 
 def _exclusive_engine(database_url: str) -> Engine:
     """An engine whose SQLite transactions start with BEGIN IMMEDIATE (the write lock)."""
-    engine = create_engine(database_url)
+    engine = tuned_engine(database_url)
     if engine.dialect.name != "sqlite":
         return engine
 

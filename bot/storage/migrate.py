@@ -14,7 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from .db import create_engine
+from .db import tuned_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -52,7 +52,7 @@ def head_revision() -> str | None:
 
 def current_revision(database_url: str) -> str | None:
     """The revision the database is at; None before the first upgrade."""
-    engine = create_engine(database_url)
+    engine = tuned_engine(database_url)
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()

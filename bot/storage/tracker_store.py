@@ -10,7 +10,7 @@ So the deletion happens here, in place of that save: when the turn's new events 
 the sender's events and referrals are deleted in one transaction and nothing is written. The next
 message finds no events, so Rasa starts a fresh tracker and runs `action_session_start`.
 
-Two measured speed-ups over Rasa's store (README, "Speed"), with the same rows written: a turn's
+Two speed-ups over Rasa's store (figures in README, "Speed"), with the same rows written: a turn's
 new events are found with one count query instead of two, and streamed to the event broker without
 re-reading the whole conversation (Rasa's `stream_events` retrieves it again on every save) and
 without their words (bot.storage.broker_events), after the commit; a

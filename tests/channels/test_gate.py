@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels.gate import FAMILY_TEXTS, FairGate, TurnAbandoned, client_key, gated
+from bot.channels.gate import FAMILY_TEXTS, FairGate, TurnAbandoned, client_key, through_the_gate
 from bot.settings import get_settings
 
 
@@ -37,7 +37,7 @@ async def _handle_all(count: int) -> tuple[list[str], int]:
         await asyncio.sleep(0.01)
         in_flight -= 1
 
-    handle = gated(handler)
+    handle = through_the_gate(handler)
     await asyncio.gather(
         *(handle(UserMessage(text=str(n), sender_id=str(n))) for n in range(count))
     )
@@ -67,7 +67,7 @@ async def _flood_and_one_other(flood: int) -> list[str]:
         await asyncio.sleep(0.01)  # the action server
         await asyncio.sleep(0.01)
 
-    handle = gated(handler)
+    handle = through_the_gate(handler)
 
     async def send(client: str, text: str) -> None:
         client_key.set(client)
@@ -146,7 +146,7 @@ def test_a_turn_that_hangs_gets_the_timeout_answer_and_frees_the_gate(short_turn
             if message.text == "hang":
                 await asyncio.Event().wait()  # a hung action server
 
-        handle = gated(handler)
+        handle = through_the_gate(handler)
         hung, after = CollectingOutputChannel(), CollectingOutputChannel()
         loop = asyncio.get_running_loop()
         start = loop.time()
@@ -176,7 +176,7 @@ def test_a_turn_abandoned_by_an_action_timeout_gets_the_same_answer(
     message = UserMessage(
         text="my dad is at FMC Butner", output_channel=output, sender_id="family-3"
     )
-    asyncio.run(gated(handler)(message))
+    asyncio.run(through_the_gate(handler)(message))
 
     assert [m["text"] for m in output.messages] == [FAMILY_TEXTS["turn_timeout"]]
     assert "timeout (action call)" in caplog.text
@@ -194,7 +194,7 @@ def test_a_turn_abandoned_by_a_failed_action_call_is_told_something_went_wrong(
     message = UserMessage(
         text="my dad is at FMC Butner", output_channel=output, sender_id="family-4"
     )
-    asyncio.run(gated(handler)(message))
+    asyncio.run(through_the_gate(handler)(message))
 
     assert [m["text"] for m in output.messages] == [FAMILY_TEXTS["turn_failed"]]
     assert "failure (action call)" in caplog.text

@@ -16,7 +16,7 @@ from bot.channels.rest import RestInput
 from bot.channels.webchat import WebchatInput
 from bot.settings import Settings, get_settings
 
-from .test_webchat import OWN, WEBHOOK, EchoAgent, make_app, post, served
+from .webchat.test_channel import OWN, WEBHOOK, EchoAgent, make_app, post, served
 
 REST_WEBHOOK = "/webhooks/rest/webhook"
 

@@ -27,7 +27,7 @@ from bot.devtools.stack import sqlite_config
 from bot.settings import Settings
 from bot.staff import create_app
 from bot.staff.accounts import create_user
-from bot.staff.database import create_engine
+from bot.staff.database import console_engine
 from bot.staff.indexer import sync
 from bot.staff.retention import purge
 from bot.staff.review import add_note
@@ -36,6 +36,8 @@ from bot.storage.lock_store import lock_store_from_endpoints
 from bot.storage.schema import StaffRole, conversation_locks, utc_now
 from tests.e2e.servers import MODEL, free_port
 from tests.staff.conftest import PASSWORD, Staff
+
+pytestmark = pytest.mark.e2e
 
 ERASED = "has been erased"
 NOT_ERASED = "I could not erase our conversation just now. Nothing was deleted."
@@ -89,7 +91,7 @@ class Family:
 
 def index(deployment: Deployment) -> None:
     """What the staff console does on every page: copy new events into its tables."""
-    engine = create_engine(deployment.database_url)
+    engine = console_engine(deployment.database_url)
     try:
         caught_up = False
         while not caught_up:
@@ -131,7 +133,7 @@ def staff_console(deployment: Deployment) -> Staff:
     settings = Settings(
         database_url=deployment.database_url, endpoints_file=str(deployment.endpoints)
     )
-    engine = create_engine(deployment.database_url)
+    engine = console_engine(deployment.database_url)
     username = f"admin{uuid.uuid4().hex[:8]}"
     with transaction(engine) as session:
         create_user(session, username, PASSWORD, StaffRole.ADMIN)
@@ -148,7 +150,7 @@ def test_forget_me_leaves_no_copy_in_any_table_nor_in_the_database_files(
     family = Family(deployment)
     family.confide()
     index(deployment)
-    engine = create_engine(deployment.database_url)
+    engine = console_engine(deployment.database_url)
     with transaction(engine) as session:
         add_note(session, family.sender, f"Called back about {family.secret}.", "ada")
     engine.dispose()
@@ -180,7 +182,7 @@ def test_a_retention_purge_leaves_no_copy(deployment: Deployment) -> None:
     family.confide()
     index(deployment)
     assert copies(deployment, family.secret) != []
-    engine = create_engine(deployment.database_url)
+    engine = console_engine(deployment.database_url)
     settings = Settings(database_url=deployment.database_url)
 
     try:

@@ -28,7 +28,7 @@ import pytest
 
 from bot.channels.telegram.config import SECRET_HEADER
 from bot.channels.text import MAX_BODY_BYTES
-from bot.channels.webchat_assets import ASSETS
+from bot.channels.webchat.assets import ASSETS
 from bot.devtools.proxy import (
     NGINX,
     TEMPLATE,

@@ -19,11 +19,11 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 from werkzeug.test import TestResponse
 
-from bot.devtools.postgres import DATABASE_KINDS, throwaway_database_url
+from bot.devtools.postgres import database_kinds, throwaway_database_url
 from bot.settings import Settings
 from bot.staff import create_app
 from bot.staff.accounts import create_user
-from bot.staff.database import ENGINE_KEY, create_engine
+from bot.staff.database import ENGINE_KEY, console_engine
 from bot.storage import transaction
 from bot.storage.migrate import upgrade
 from bot.storage.schema import StaffRole, metadata, rasa_events
@@ -35,11 +35,11 @@ NOW = datetime.now(timezone.utc).replace(microsecond=0)
 _CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 
-@pytest.fixture(scope="session", params=DATABASE_KINDS)
+@pytest.fixture(scope="session", params=database_kinds())
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL."""
+    """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL if it is up."""
     directory = tmp_path_factory.mktemp("staff")
     with throwaway_database_url(request.param, directory, "cr_staff") as url:
         _prepare(url)
@@ -54,7 +54,7 @@ def _prepare(url: str) -> None:
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine on the test database; every row is deleted afterwards."""
-    engine = create_engine(database_url)
+    engine = console_engine(database_url)
     try:
         yield engine
     finally:

@@ -27,7 +27,7 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.staff.events import EventRow
-from bot.storage import NewReferral, create_engine, record_referral, transaction
+from bot.storage import NewReferral, record_referral, transaction, tuned_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDED = Path(__file__).resolve().parent / "data" / "recorded.json"
@@ -96,7 +96,7 @@ def store_for(database_url: str) -> SQLTrackerStore:
 def seed(database_url: str, plans: Iterable[Plan]) -> dict[str, int | None]:
     """Save each planned conversation as Rasa does; return each sender's referral id."""
     store = store_for(database_url)
-    engine = create_engine(database_url)
+    engine = tuned_engine(database_url)
     referral_ids: dict[str, int | None] = {}
     try:
         for plan in plans:

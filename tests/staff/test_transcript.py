@@ -9,11 +9,11 @@ import pytest
 from bot.legal import assess_dict
 from bot.staff.transcript import (
     ActionTaken,
-    Assessment,
+    AssessmentMade,
     BotMessage,
+    FamilyMessage,
     Marker,
     SlotChange,
-    UserMessage,
     build,
 )
 
@@ -38,7 +38,7 @@ def test_the_conversation_keeps_its_order_of_messages_actions_and_slots() -> Non
     transcript = build("family", rows)
 
     kinds = [type(item) for item in transcript.items[:6]]
-    assert kinds == [ActionTaken, Marker, UserMessage, ActionTaken, BotMessage, UserMessage]
+    assert kinds == [ActionTaken, Marker, FamilyMessage, ActionTaken, BotMessage, FamilyMessage]
     assert [item.event_id for item in transcript.items] == sorted(
         item.event_id for item in transcript.items
     )
@@ -64,7 +64,7 @@ def test_a_message_shows_the_slots_as_they_stood_before_it() -> None:
 def test_the_engines_assessment_appears_where_the_assistant_assessed() -> None:
     transcript = build("family", rows_of("screening_referral"))
 
-    (assessment,) = [i for i in transcript.items if isinstance(i, Assessment)]
+    (assessment,) = [i for i in transcript.items if isinstance(i, AssessmentMade)]
     referral = recorded()["referrals"][0]
     assert assessment.assessment is not None
     assert assessment.assessment["route"] == referral["assessment"]["route"]

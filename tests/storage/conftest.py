@@ -14,16 +14,16 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.engine import Engine
 
-from bot.devtools.postgres import DATABASE_KINDS, throwaway_database_url
-from bot.storage import create_engine, rasa_events, referrals
+from bot.devtools.postgres import database_kinds, throwaway_database_url
+from bot.storage import rasa_events, referrals, tuned_engine
 from bot.storage.migrate import upgrade
 
 
-@pytest.fixture(scope="session", params=DATABASE_KINDS)
+@pytest.fixture(scope="session", params=database_kinds())
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL."""
+    """A migrated database holding Rasa's `events` table: SQLite file, then PostgreSQL if it is up."""
     directory = tmp_path_factory.mktemp("storage")
     with throwaway_database_url(request.param, directory, "cr_storage") as url:
         _prepare(url)
@@ -40,7 +40,7 @@ def _prepare(url: str) -> None:
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine on the test database; every row is deleted afterwards."""
-    engine = create_engine(database_url)
+    engine = tuned_engine(database_url)
     try:
         yield engine
     finally:

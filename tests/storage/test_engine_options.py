@@ -16,11 +16,16 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.devtools.postgres import DATABASE_KINDS, temporary_database, throwaway_database_url
+from bot.devtools.postgres import (
+    database_kinds,
+    postgres_is_up,
+    temporary_database,
+    throwaway_database_url,
+)
 from bot.devtools.postgres import url as postgres_url
 from bot.settings import Settings
-from bot.staff.database import create_engine as staff_engine
-from bot.storage.db import ENGINE_OPTIONS, create_engine, engine_for
+from bot.staff.database import console_engine
+from bot.storage.db import ENGINE_OPTIONS, engine_for, tuned_engine
 from bot.storage.migrate import upgrade
 from bot.storage.tracker_store import ErasingSQLTrackerStore
 from tests.storage.test_tracker_store import DOMAIN, store_kwargs
@@ -28,10 +33,11 @@ from tests.storage.test_tracker_store import DOMAIN, store_kwargs
 ROOT = Path(__file__).resolve().parents[2]
 # (file, function) of every call to SQLAlchemy's create_engine in bot/ and actions/.
 FACTORIES = {
-    ("bot/storage/db.py", "create_engine"),
-    ("bot/staff/database.py", "create_engine"),
+    ("bot/storage/db.py", "tuned_engine"),
+    ("bot/staff/database.py", "console_engine"),
     ("bot/storage/tracker_store.py", "_replace_engine"),
     ("bot/devtools/postgres.py", "temporary_database"),
+    ("bot/devtools/postgres.py", "postgres_is_up"),
 }
 
 
@@ -87,13 +93,13 @@ def assert_safe(engines: list[Engine]) -> None:
             assert engine.pool._pre_ping, f"{engine.url!r} hands out connections unchecked"
 
 
-@pytest.mark.parametrize("kind", DATABASE_KINDS)
+@pytest.mark.parametrize("kind", database_kinds())
 def test_the_projects_engines_hide_parameters_and_check_connections(
     kind: str, tmp_path: Path, connected: list[Engine]
 ) -> None:
     with throwaway_database_url(kind, tmp_path, "cr_engines") as database_url:
         upgrade(database_url)  # the migrations' engine
-        for engine in (create_engine(database_url), staff_engine(database_url)):
+        for engine in (tuned_engine(database_url), console_engine(database_url)):
             with engine.connect() as connection:
                 connection.execute(sa.text("SELECT 1"))
             engine.dispose()
@@ -105,7 +111,7 @@ def test_the_projects_engines_hide_parameters_and_check_connections(
     assert ENGINE_OPTIONS == {"pool_pre_ping": True, "hide_parameters": True}
 
 
-@pytest.mark.parametrize("kind", DATABASE_KINDS)
+@pytest.mark.parametrize("kind", database_kinds())
 def test_the_tracker_store_replaces_rasas_engine_with_a_safe_one(kind: str, tmp_path: Path) -> None:
     # Rasa's SQLTrackerStore creates its own engine (and its tables with it, no parameters in
     # those statements); ours swaps it, in __init__, before any event is read or written.
@@ -126,6 +132,7 @@ def test_the_tracker_store_replaces_rasas_engine_with_a_safe_one(kind: str, tmp_
             store.engine.dispose()
 
 
+@pytest.mark.skipif(not postgres_is_up(), reason="needs PostgreSQL on the local server")
 def test_the_temporary_databases_admin_engine_is_safe_too(connected: list[Engine]) -> None:
     with temporary_database("cr_engines") as name:
         assert postgres_url(name)

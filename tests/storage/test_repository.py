@@ -186,9 +186,9 @@ def test_erasing_a_conversation_we_do_not_have_erases_nothing(engine: Engine) ->
 
 
 def test_erasure_works_before_either_table_exists(tmp_path: object) -> None:
-    from bot.storage import create_engine
+    from bot.storage import tuned_engine
 
-    empty = create_engine(f"sqlite:///{tmp_path}/empty.db")
+    empty = tuned_engine(f"sqlite:///{tmp_path}/empty.db")
     with transaction(empty) as session:
         assert erase_conversation(session, "family-1") == Erasure(events=0, referrals=0)
     empty.dispose()

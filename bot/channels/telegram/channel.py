@@ -31,7 +31,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from telegram import Bot, Chat, Update
 
-from ..gate import gated
+from ..errors import json_error
+from ..gate import through_the_gate
 from ..text import TOO_LARGE, too_large
 from .callbacks import CallbackCodec, chosen_keyboard
 from .client import make_bot, with_flood_wait
@@ -53,10 +54,6 @@ BUSY_RETRY_SECONDS = 10
 def _private_chat_id(update: Update) -> int | None:
     chat = update.effective_chat
     return chat.id if chat is not None and chat.type == Chat.PRIVATE else None
-
-
-def _error(status: int, message: str) -> HTTPResponse:
-    return response.json({"error": message}, status=status)
 
 
 class TelegramInput(InputChannel):  # type: ignore[misc]
@@ -100,7 +97,7 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The health route and the webhook route."""
         telegram_webhook = Blueprint("telegram_webhook")
-        on_new_message = gated(on_new_message)
+        on_new_message = through_the_gate(on_new_message)
 
         @telegram_webhook.route("/", methods=["GET"])  # type: ignore[untyped-decorator]
         async def health(request: Request) -> HTTPResponse:
@@ -112,10 +109,10 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             if refusal is not None:
                 return refusal
             if too_large(request.body):
-                return _error(413, TOO_LARGE)
+                return json_error(413, TOO_LARGE)
             update = self._parse(request.body)
             if update is None:
-                return _error(400, "The body must be a Telegram Update as JSON.")
+                return json_error(400, "The body must be a Telegram Update as JSON.")
             claim = await self._seen.claim(update.update_id)
             if claim is Claim.BUSY:
                 return response.json(
@@ -132,12 +129,12 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
     def _refusal(self, request: Request) -> HTTPResponse | None:
         """503 when not configured, 401/403 without the right secret; None to go on."""
         if not self.config.configured or self.config.secret is None:
-            return _error(503, NOT_CONFIGURED)
+            return json_error(503, NOT_CONFIGURED)
         given = request.headers.get(SECRET_HEADER)
         if not given:
-            return _error(401, f"Missing {SECRET_HEADER} header.")
+            return json_error(401, f"Missing {SECRET_HEADER} header.")
         if not hmac.compare_digest(given.encode(), self.config.secret.encode()):
-            return _error(403, f"Wrong {SECRET_HEADER} header.")
+            return json_error(403, f"Wrong {SECRET_HEADER} header.")
         return None
 
     def _parse(self, body: bytes) -> Update | None:

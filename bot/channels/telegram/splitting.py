@@ -4,6 +4,9 @@ Telegram counts a message's length in UTF-16 code units (an emoji counts twice),
 is measured here. A cut falls, by preference, between paragraphs, then between lines, then after
 a sentence, then between words, never in the first half of a message; only a single "word" longer
 than a whole message is cut inside.
+
+This is the transport's limit, not a reading length: replies are already cut short for a phone
+where they are written (bot/explain, bot/drafts); this only makes sure Telegram accepts each one.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 from alembic import context
 
 from bot.settings import get_settings
-from bot.storage.db import create_engine
+from bot.storage.db import tuned_engine
 from bot.storage.migrate import include_object
 from bot.storage.schema import metadata
 
@@ -31,7 +31,7 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     """Run the migrations in one transaction on the database."""
-    engine = create_engine(database_url)
+    engine = tuned_engine(database_url)
     try:
         with engine.connect() as connection:
             context.configure(

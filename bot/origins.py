@@ -1,7 +1,8 @@
 """Web origins (scheme://host[:port]) for the chat widget's allow-list: parsed, compared, pure.
 
 Used by `bot.settings` (WEBCHAT_ALLOWED_ORIGINS) and the webchat channel (the `Origin` header), so
-both spell an origin the same way: lower case, no trailing slash, no default port.
+both spell an origin the same way: lower case, no trailing slash, no default port. It sits beside
+the settings, at the bottom of the import layers (tests/test_imports.py): it imports nothing of ours.
 """
 
 from __future__ import annotations

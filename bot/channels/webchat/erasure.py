@@ -1,10 +1,10 @@
 """Whether a conversation is gone from Rasa's tracker store ("forget me" was confirmed).
 
 Asked after every widget message, so it must be cheap. Rasa's own `TrackerStore.exists` rebuilds
-the whole tracker: 18-28 ms median for a 269-event conversation on SQLite on this machine, as much
-as handling the message. For Rasa's SQL store (our
+the whole tracker, which costs as much as handling the message. For Rasa's SQL store (our
 `bot.storage.tracker_store.ErasingSQLTrackerStore` is one) a one-row query on the indexed
-`sender_id` column does it in about 0.7 ms. Other stores fall back to `exists`.
+`sender_id` column answers instead (figures in README, "Speed"). Other stores fall back to
+`exists`.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ from collections.abc import Collection, Mapping
 from sanic import response
 from sanic.response import HTTPResponse
 
+from ..errors import json_error
+
 ALLOWED_METHOD = "POST"
 ALLOWED_HEADERS = "Content-Type"
 PREFLIGHT_MAX_AGE_SECONDS = 600
@@ -43,11 +45,9 @@ def preflight(
 ) -> HTTPResponse:
     """The answer to a browser's OPTIONS preflight for a POST from `origin`."""
     if origin is None or origin not in allowed:
-        return response.json({"error": NOT_ALLOWED}, status=403, headers={"Vary": "Origin"})
+        return json_error(403, NOT_ALLOWED, headers={"Vary": "Origin"})
     if (requested_method or "").strip().upper() != ALLOWED_METHOD:
-        return response.json(
-            {"error": "Only POST is accepted here."}, status=405, headers={"Vary": "Origin"}
-        )
+        return json_error(405, "Only POST is accepted here.", headers={"Vary": "Origin"})
     return response.empty(
         status=204,
         headers={

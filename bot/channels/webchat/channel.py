@@ -28,16 +28,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.origins import request_origin
 from bot.settings import Settings, get_settings
 
-from .gate import gated
-from .ratelimit import rate_limited
-from .rest import check_body
-from .text import TOO_LARGE, too_large
-from .webchat_assets import AssetCache, AssetMissing, demo_page, etag_matches
-from .webchat_cors import NOT_ALLOWED, cors_headers, preflight, replace_cors_headers
-from .webchat_erasure import conversation_exists
-from .webchat_origins import request_origin
+from ..errors import json_error
+from ..gate import through_the_gate
+from ..ratelimit import rate_limited
+from ..rest import check_body
+from ..text import TOO_LARGE, too_large
+from .assets import AssetCache, AssetMissing, demo_page, etag_matches
+from .cors import NOT_ALLOWED, cors_headers, preflight, replace_cors_headers
+from .erasure import conversation_exists
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +52,6 @@ DEMO_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-cache",
 }
-
-
-def _error(status: int, message: str) -> HTTPResponse:
-    return response.json({"error": message}, status=status)
 
 
 def _is_uuid(value: str) -> bool:
@@ -100,7 +97,7 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """The webhook, its preflight, the widget's files and the demo page."""
         webchat = Blueprint("webchat", __name__)
-        on_new_message = gated(on_new_message)
+        on_new_message = through_the_gate(on_new_message)
 
         @webchat.route("/", methods=["GET"])  # type: ignore[untyped-decorator]
         async def health(request: Request) -> HTTPResponse:
@@ -144,16 +141,16 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
         self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[None]]
     ) -> HTTPResponse:
         if request_origin(request.headers.get("origin")) not in self._allowed:
-            return _error(403, NOT_ALLOWED)
+            return json_error(403, NOT_ALLOWED)
         if too_large(request.body):
-            return _error(413, TOO_LARGE)
+            return json_error(413, TOO_LARGE)
         data, error = check_body(request.body)
         if error is not None:
             return error
         assert data is not None
         sender = str(data["sender"])
         if not _is_uuid(sender):
-            return _error(400, '"sender" must be the random id the widget makes (a UUID).')
+            return json_error(400, '"sender" must be the random id the widget makes (a UUID).')
         limited = rate_limited(request, sender)
         if limited is not None:
             return limited
@@ -164,7 +161,7 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
         except Exception as failure:
             # The type only: an exception's text may quote the family's message.
             logger.error("webchat: message for %s failed: %s", sender, type(failure).__name__)
-            return _error(500, "Something went wrong on our side. Please try again.")
+            return json_error(500, "Something went wrong on our side. Please try again.")
         return response.json(
             {
                 "messages": [_reply(sent) for sent in collector.messages],
@@ -180,7 +177,7 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
                 logger.error("webchat: %s", missing)
                 return response.text(str(missing), status=500)
             if loaded is None:
-                return _error(404, "No such file.")
+                return json_error(404, "No such file.")
             headers = loaded.headers()
             if etag_matches(request.headers.get("if-none-match"), loaded.etag):
                 return response.empty(status=304, headers=headers)

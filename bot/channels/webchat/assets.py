@@ -1,6 +1,6 @@
 """The files the chat widget needs, served by the assistant itself (no CDN).
 
-Only the files named here can be fetched: the widget's own (`webchat_static/`) and two browser
+Only the files named here can be fetched: the widget's own (`static/`) and two browser
 libraries from `node_modules/` (installed by `make assets`). Each file is read once, then served
 from memory with its content type, a cache lifetime and an ETag.
 """
@@ -13,8 +13,8 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-STATIC = Path(__file__).resolve().with_name("webchat_static")
+ROOT = Path(__file__).resolve().parents[3]
+STATIC = Path(__file__).resolve().with_name("static")
 NODE_MODULES = ROOT / "node_modules"
 
 JAVASCRIPT = "text/javascript; charset=utf-8"
