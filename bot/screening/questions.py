@@ -28,6 +28,8 @@ from .registry import AGING_SLOTS, FAMILY_SLOTS, FORM_SLOTS, QUESTIONS, Question
 
 # PS 5050.50 § 4(b), (c); USSG § 1B1.13(b)(2): the aging questions matter from 65.
 AGING_AGE = 65
+
+
 def _hypothetical(slots: Mapping[str, Any]) -> dict[str, Any]:
     """The slots as the question plan sees them: under 65, the aging facts cannot matter."""
     plan = dict(slots)
