@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, UserUttered
+from rasa_sdk.events import ActionExecuted, EventType, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 NLU_FALLBACK = "nlu_fallback"
 ASK_AFFIRMATION = "utter_ask_affirmation"
@@ -160,8 +161,8 @@ class ActionDefaultAskAffirmation(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[dict[str, Any]]:
+        domain: DomainDict,
+    ) -> list[EventType]:
         """Sends the question with Yes / No buttons, or asks to rephrase if there is no guess."""
         guess = suggestion(tracker.latest_message or {})
         if guess is None:
@@ -190,8 +191,8 @@ class ActionAnswerYes(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
-    ) -> list[dict[str, Any]]:
+        domain: DomainDict,
+    ) -> list[EventType]:
         """Answers the suggested FAQ topic, or replays the suggested intent, or asks what else."""
         payload = suggested_payload(tracker.events)
         if payload is None:

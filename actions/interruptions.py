@@ -6,8 +6,6 @@ action pauses the form so that the family's next yes or no reaches it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.forms import REQUESTED_SLOT
@@ -27,6 +25,6 @@ def leave_form(tracker: Tracker) -> list[EventType]:
     return [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)]
 
 
-def slots_of(tracker: Tracker) -> dict[str, Any]:
+def slots_of(tracker: Tracker) -> dict[str, object]:
     """Every slot of the conversation, by name."""
     return dict(tracker.slots)

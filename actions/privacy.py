@@ -12,11 +12,10 @@ committed: every channel holds a turn's replies until the store reports the turn
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from bot.storage import ERASE_SLOT
 
@@ -36,7 +35,7 @@ class ActionForgetMe(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Ask first; erase on yes; keep everything on no."""
         intent = latest_intent(tracker)

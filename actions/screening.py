@@ -25,10 +25,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
+from rasa_sdk.types import DomainDict
 
 from bot.legal import CaseError
 from bot.screening import answers
-from bot.screening.facts import UNKNOWN, summary_lines
+from bot.screening.facts import UNKNOWN, as_number, summary_lines
 from bot.screening.questions import next_slot
 from bot.screening.reading import NO_ANSWERS, Reading, is_question, read_answer
 from bot.screening.registry import FORM_SLOTS, KINDS, SUPPORTING_SLOTS, WHY_RESPONSES, Kind
@@ -156,7 +157,7 @@ class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """Validates the latest answer; see `validate`."""
         return self.validate(dispatcher, tracker)
@@ -212,7 +213,7 @@ class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        slots: dict[str, Any],
+        slots: dict[str, object],
         requested: str | None,
         as_of: date,
     ) -> list[EventType]:
@@ -234,13 +235,13 @@ class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
         return [*events, SlotSet(REQUESTED_SLOT, following)]
 
     def _from_trigger(
-        self, tracker: Tracker, slots: dict[str, Any], as_of: date
+        self, tracker: Tracker, slots: dict[str, object], as_of: date
     ) -> list[EventType]:
         """Facts the first message already gives: "my dad is 70 and at FCI Butner"."""
         text = str(tracker.latest_message.get("text") or "")[:MAX_ANSWER_CHARS]
         entities = _entities(tracker)
         events = self._supporting(tracker, entities)
-        found: dict[str, Any] = {}
+        found: dict[str, object] = {}
         if slots.get("jurisdiction") is None:
             has_facility = _entity_value(entities, "FACILITY") is not None
             court = answers.parse_jurisdiction(text, has_facility) if text else None
@@ -279,7 +280,7 @@ class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
     def _store(
         self,
         dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
+        slots: dict[str, object],
         slot: str,
         reading: Reading,
         as_of: date,
@@ -306,7 +307,7 @@ class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
     def _failed(
         self,
         dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
+        slots: dict[str, object],
         requested: str,
         reading: Reading,
     ) -> list[EventType]:
@@ -318,9 +319,9 @@ class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
         return self._retry(dispatcher, slots, requested)
 
     def _retry(
-        self, dispatcher: CollectingDispatcher, slots: dict[str, Any], requested: str
+        self, dispatcher: CollectingDispatcher, slots: dict[str, object], requested: str
     ) -> list[EventType]:
-        failures = int(slots.get(FAILURES) or 0) + 1
+        failures = int(as_number(slots.get(FAILURES)) or 0) + 1
         if failures >= OFFER_SKIP_AFTER:
             dispatcher.utter_message(response=OFFER_SKIP)
         return [
@@ -350,7 +351,7 @@ class ActionAskConfirmFacts(Action):  # type: ignore[misc]
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: dict[str, Any],
+        domain: DomainDict,
     ) -> list[EventType]:
         """One or more summary messages, then "Is this right?" with Yes / Change buttons."""
         slots = {name: tracker.get_slot(name) for name in SCREENING_SLOTS}
@@ -361,7 +362,7 @@ class ActionAskConfirmFacts(Action):  # type: ignore[misc]
         return []
 
 
-def summary_chunks(slots: Mapping[str, Any], limit: int = MESSAGE_LIMIT) -> list[str]:
+def summary_chunks(slots: Mapping[str, object], limit: int = MESSAGE_LIMIT) -> list[str]:
     """The summary lines as bullet lists, each short enough for a phone screen."""
     chunks: list[str] = []
     current = ""

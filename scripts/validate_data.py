@@ -27,8 +27,12 @@ SENT_BY_RASA = {"utter_default", "utter_ask_rephrase", "utter_restart"}
 
 
 def responses_sent_by_actions() -> set[str]:
-    """Response names written in the actions' code, which send them with `utter_message`."""
-    found: set[str] = set()
+    """Response names the actions send with `utter_message`: written in their code, or made
+    from the screening's question registry and answer kinds (`utter_why_<slot>`, ...)."""
+    from actions.screening import INVALID_RESPONSES
+    from bot.screening.registry import WHY_RESPONSES
+
+    found: set[str] = {*INVALID_RESPONSES.values(), *WHY_RESPONSES.values()}
     for path in (ROOT / "actions").rglob("*.py"):
         found.update(RESPONSE_NAME.findall(path.read_text(encoding="utf-8")))
     return found

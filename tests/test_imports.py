@@ -40,7 +40,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "bot.server": BASE | {"bot.channels", "bot.storage"},
     "bot.cli": BASE | ENGINE | DOMAIN | {"bot.channels", "bot.storage"},
     "bot.devtools": BASE | ENGINE | DOMAIN | {"bot.channels", "bot.storage", "bot.staff"},
-    "scripts": BASE | ENGINE | DOMAIN | {"bot.storage"},
+    # validate_data checks the Rasa project, actions included (the responses they send).
+    "scripts": BASE | ENGINE | DOMAIN | {"bot.storage", "actions"},
 }
 
 

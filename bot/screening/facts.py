@@ -125,7 +125,7 @@ def offense_date(value: Any) -> str | None:
     return None
 
 
-def case_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
+def case_from_slots(slots: Mapping[str, object]) -> dict[str, Any]:
     """The engine's input (`bot.legal.assess_dict`) from the screening's slots.
 
     Unknown or unreadable answers are omitted. `as_of` is not set: the caller passes today.
@@ -219,7 +219,7 @@ def _yes_no(value: Any) -> str | None:
     return NOT_SURE if value == UNKNOWN else None
 
 
-def _jurisdiction(slots: Mapping[str, Any]) -> str | None:
+def _jurisdiction(slots: Mapping[str, object]) -> str | None:
     value = slots.get("jurisdiction")
     if value == UNKNOWN:
         return NOT_SURE
@@ -325,7 +325,7 @@ _BY_KIND: dict[str | None, Callable[[Any], str | None]] = {
 }
 
 
-def answer_in_words(question: Question, slots: Mapping[str, Any]) -> str | None:
+def answer_in_words(question: Question, slots: Mapping[str, object]) -> str | None:
     """The answer to one question as the summary says it; None when there is none yet."""
     if question.slot == "jurisdiction":
         return _jurisdiction(slots)
@@ -333,7 +333,7 @@ def answer_in_words(question: Question, slots: Mapping[str, Any]) -> str | None:
     return words(slots.get(question.slot))
 
 
-def summary_lines(slots: Mapping[str, Any]) -> list[str]:
+def summary_lines(slots: Mapping[str, object]) -> list[str]:
     """What the family told us, one short "label: answer" line per fact, in the form's order."""
     lines = ((question.label, answer_in_words(question, slots)) for question in SUMMARY)
     return [f"{label}: {answer}" for label, answer in lines if answer]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from bot.legal import assess
 
@@ -30,7 +29,7 @@ from .registry import AGING_SLOTS, FAMILY_SLOTS, FORM_SLOTS, QUESTIONS, Question
 AGING_AGE = 65
 
 
-def _hypothetical(slots: Mapping[str, Any]) -> dict[str, Any]:
+def _hypothetical(slots: Mapping[str, object]) -> dict[str, object]:
     """The slots as the question plan sees them: under 65, the aging facts cannot matter."""
     plan = dict(slots)
     age = as_number(slots.get("age"))
@@ -40,7 +39,7 @@ def _hypothetical(slots: Mapping[str, Any]) -> dict[str, Any]:
     return plan
 
 
-def required_slots(slots: Mapping[str, Any], today: date) -> list[str]:
+def required_slots(slots: Mapping[str, object], today: date) -> list[str]:
     """The questions the screening needs, in order; empty when there is nothing to screen.
 
     Raises `bot.legal.CaseError` when the answers contradict each other.
@@ -56,7 +55,7 @@ def required_slots(slots: Mapping[str, Any], today: date) -> list[str]:
 
 def _asks(
     question: Question,
-    slots: Mapping[str, Any],
+    slots: Mapping[str, object],
     needed: set[str],
     terminal: bool,
     categories: tuple[str, ...],
@@ -76,7 +75,7 @@ def _asks(
     return question.engine_key in needed
 
 
-def next_slot(slots: Mapping[str, Any], today: date) -> str | None:
+def next_slot(slots: Mapping[str, object], today: date) -> str | None:
     """The next question to ask, or None when the screening is complete."""
     return next((slot for slot in required_slots(slots, today) if slots.get(slot) is None), None)
 
