@@ -20,7 +20,15 @@ import sqlalchemy as sa
 from bot.devtools import stack
 from bot.devtools.stack import ROOT, free_port
 
-__all__ = ["MODEL", "ROOT", "Conversation", "free_port", "rasa_stack", "stored_events"]
+__all__ = [
+    "MODEL",
+    "ROOT",
+    "Conversation",
+    "free_port",
+    "production_servers",
+    "rasa_stack",
+    "stored_events",
+]
 
 MODEL = Path(os.environ.get("E2E_MODEL", stack.MODEL))
 REPLY_TIMEOUT_SECONDS = 60.0
@@ -36,6 +44,16 @@ def rasa_stack(
             yield running.url
     except stack.StackError as error:
         pytest.fail(str(error), pytrace=False)
+
+
+@contextmanager
+def production_servers(logs: Path, database: str) -> Iterator[str]:
+    """Rasa and the action server on deploy/endpoints.production.yml, with the variables a
+    deployment would set, on the PostgreSQL `database`; yield Rasa's URL."""
+    action_port = free_port()
+    endpoints, env = stack.production_config(action_port, database)
+    with rasa_stack(logs, endpoints, action_port, env) as url:
+        yield url
 
 
 def stored_events(database_url: str, sender: str) -> list[dict[str, Any]]:

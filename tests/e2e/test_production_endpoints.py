@@ -17,10 +17,9 @@ import sqlalchemy as sa
 
 from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
-from bot.devtools.stack import production_config
 
 from .broker import queue_contents
-from .servers import Conversation, free_port, rasa_stack
+from .servers import Conversation, production_servers
 
 pytestmark = pytest.mark.e2e
 
@@ -35,10 +34,7 @@ def database() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def production_url(tmp_path_factory: pytest.TempPathFactory, database: str) -> Iterator[str]:
     """Rasa on deploy/endpoints.production.yml, with the variables a deployment would set."""
-    action_port = free_port()
-    logs = tmp_path_factory.mktemp("production")
-    endpoints, env = production_config(action_port, database)
-    with rasa_stack(logs, endpoints, action_port, env) as url:
+    with production_servers(tmp_path_factory.mktemp("production"), database) as url:
         yield url
 
 

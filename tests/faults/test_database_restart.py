@@ -23,8 +23,7 @@ import sqlalchemy as sa
 
 from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
-from bot.devtools.stack import production_config
-from tests.e2e.servers import Conversation, free_port, rasa_stack, stored_events
+from tests.e2e.servers import Conversation, production_servers, stored_events
 
 pytestmark = pytest.mark.e2e
 
@@ -44,10 +43,7 @@ def database() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def production_url(tmp_path_factory: pytest.TempPathFactory, database: str) -> Iterator[str]:
     """Rasa and the action server on the production endpoints, on the temporary database."""
-    action_port = free_port()
-    logs = tmp_path_factory.mktemp("restart")
-    endpoints, env = production_config(action_port, database)
-    with rasa_stack(logs, endpoints, action_port, env) as url:
+    with production_servers(tmp_path_factory.mktemp("restart"), database) as url:
         yield url
 
 
