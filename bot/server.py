@@ -24,6 +24,7 @@ did not set ENVIRONMENT, and, outside development, an endpoints file with a plac
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, wraps
@@ -248,6 +249,27 @@ def check_start_up(argv: Sequence[str]) -> None:
         raise SystemExit(f"bot.server: {error}") from None
 
 
+# A conversation's lock outlives its longest turn (the turn timeout) by this much, and no more:
+# a server killed mid-turn leaves its ticket in a shared lock store, and the family's next
+# message waits until that ticket expires (Rasa's default, 60 s, would cut it off as a timeout).
+LOCK_MARGIN_SECONDS = 5
+
+
+def lock_lifetime_seconds(environ: Mapping[str, str]) -> int:
+    """TICKET_LOCK_LIFETIME, Rasa's ticket lifetime: the turn timeout plus a margin unless set."""
+    from bot.settings import SettingsError, get_settings
+
+    turn_timeout = get_settings().turn_timeout_seconds
+    given = environ.get("TICKET_LOCK_LIFETIME", "").strip()
+    lifetime = int(given) if given.isdigit() else turn_timeout + LOCK_MARGIN_SECONDS
+    if lifetime <= turn_timeout:
+        raise SettingsError(
+            f"TICKET_LOCK_LIFETIME ({lifetime}) must be more than TURN_TIMEOUT_SECONDS "
+            f"({turn_timeout}): a lock that expires first lets two turns run at once"
+        )
+    return lifetime
+
+
 def main() -> None:
     """Install the log safeguard, apply the fixes, then hand over to Rasa's command line.
 
@@ -256,6 +278,8 @@ def main() -> None:
     """
     install_log_safeguard()
     check_start_up(sys.argv[1:])
+    # Before Rasa's lock store module reads it, at import.
+    os.environ["TICKET_LOCK_LIFETIME"] = str(lock_lifetime_seconds(os.environ))
     apply_fixes()
     from rasa.__main__ import main as rasa_main
 

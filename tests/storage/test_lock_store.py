@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from rasa.core.lock_store import LOCK_LIFETIME, LockError
+from rasa.core.lock_store import LockError
 from sqlalchemy.engine import Engine
 
 from bot.settings import Settings, SettingsError
@@ -151,9 +151,15 @@ def test_an_abandoned_ticket_expires_so_the_conversation_is_not_blocked_forever(
     assert 0.1 < waited < 2
 
 
-def test_the_lock_outlives_the_longest_turn() -> None:
-    # A turn ends within its timeout (about 20 s); a ticket lives LOCK_LIFETIME seconds.
-    assert LOCK_LIFETIME >= 60
+def test_the_lock_outlives_the_longest_turn_and_not_much_more() -> None:
+    from bot.server import LOCK_MARGIN_SECONDS, lock_lifetime_seconds
+    from bot.settings import get_settings
+
+    turn_timeout = get_settings().turn_timeout_seconds
+    assert lock_lifetime_seconds({}) == turn_timeout + LOCK_MARGIN_SECONDS
+    assert lock_lifetime_seconds({"TICKET_LOCK_LIFETIME": "90"}) == 90
+    with pytest.raises(SettingsError, match="must be more than TURN_TIMEOUT_SECONDS"):
+        lock_lifetime_seconds({"TICKET_LOCK_LIFETIME": str(turn_timeout)})
 
 
 def test_rasa_builds_the_store_from_an_endpoints_file_on_database_url(
