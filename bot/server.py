@@ -1,4 +1,4 @@
-"""Rasa's own command line, with one speed fix for Rasa 3.6 applied first.
+"""Rasa's own command line, with fixes for Rasa 3.6 applied first.
 
     python -m bot.server run --model models/assistant.tar.gz ...   (same arguments as `rasa`)
 
@@ -9,7 +9,11 @@ README, "Speed"). `apply_fixes` swaps in one validator built once, which accepts
 exactly the same answers (tests/test_server.py).
 
 Before anything else, `main` installs the log safeguard (bot/logs.py), so the action server runs
-through here too (`python -m bot.server run actions ...`, as the Procfile starts it).
+through here too (`python -m bot.server run actions ...`, as the Procfile starts it): with
+rasa-sdk's own arguments, as `rasa run actions` takes them, but without importing Rasa.
+
+The Rasa server loads its TensorFlow models without the training step Rasa runs on every start
+(bot/model_loading.py): the same weights and predictions, a shorter start.
 
 Rasa 3.6 also waits 5 minutes for the action server (DEFAULT_REQUEST_TIMEOUT): a hung action
 server would hold a family's turn, and the conversation's lock, that long. `shorten_action_calls`
@@ -71,8 +75,11 @@ def apply_fixes() -> None:
     """Install the fixes into this process's Rasa (idempotent)."""
     from rasa.core.actions.action import RemoteAction
 
+    from bot.model_loading import install as load_models_for_prediction
+
     RemoteAction._validate_action_result = validate_action_result
     shorten_action_calls()
+    load_models_for_prediction()
 
 
 def _timed_out(error: BaseException) -> bool:
@@ -270,6 +277,19 @@ def lock_lifetime_seconds(environ: Mapping[str, str]) -> int:
     return lifetime
 
 
+def run_action_server(argv: Sequence[str]) -> None:
+    """`rasa run actions` as rasa-sdk runs it, without importing Rasa (nor TensorFlow).
+
+    The arguments are rasa-sdk's own, as `rasa run actions` takes them; the actions need
+    nothing of Rasa, so the action server starts in a few seconds and holds a fraction of the
+    memory (figures in README, "Speed").
+    """
+    from rasa_sdk.__main__ import main_from_args
+    from rasa_sdk.endpoint import create_argument_parser
+
+    main_from_args(create_argument_parser().parse_args(list(argv)))
+
+
 def main() -> None:
     """Install the log safeguard, apply the fixes, then hand over to Rasa's command line.
 
@@ -277,6 +297,9 @@ def main() -> None:
     server; both go through here so that no family text reaches their logs (bot/logs.py).
     """
     install_log_safeguard()
+    if sys.argv[1:3] == ["run", "actions"]:
+        run_action_server(sys.argv[3:])
+        return
     check_start_up(sys.argv[1:])
     # Before Rasa's lock store module reads it, at import.
     os.environ["TICKET_LOCK_LIFETIME"] = str(lock_lifetime_seconds(os.environ))

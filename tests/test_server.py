@@ -21,6 +21,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot import model_loading
 from bot.channels.gate import TurnAbandoned
 from bot.server import (
     apply_fixes,
@@ -99,6 +100,43 @@ def test_apply_fixes_installs_the_cached_check() -> None:
     finally:
         RemoteAction._validate_action_result = original
         RemoteAction.run, rasa_action.DEFAULT_REQUEST_TIMEOUT = run, timeout
+        model_loading.uninstall()
+
+
+def test_apply_fixes_loads_models_without_the_training_step() -> None:
+    from rasa.utils.tensorflow.models import RasaModel
+
+    run, timeout = RemoteAction.run, rasa_action.DEFAULT_REQUEST_TIMEOUT
+    try:
+        apply_fixes()
+        assert RasaModel.__dict__["load"].__func__ is model_loading.load_for_prediction
+    finally:
+        RemoteAction.run, rasa_action.DEFAULT_REQUEST_TIMEOUT = run, timeout
+        model_loading.uninstall()
+
+
+def test_the_action_server_starts_with_rasa_sdks_arguments_without_importing_rasa() -> None:
+    # main_from_args replaced: it would serve forever. What it is given, and what is imported.
+    probe = (
+        "import sys, rasa_sdk.__main__ as sdk\n"
+        "sdk.main_from_args = lambda args: print(args.actions, args.port, "
+        "'rasa' in sys.modules, 'tensorflow' in sys.modules)\n"
+        "sys.argv = ['bot.server', 'run', 'actions', '--actions', 'actions', '--port', '5077']\n"
+        "from bot.server import main\n"
+        "main()\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    assert result.stdout.split() == ["actions", "5077", "False", "False"]
 
 
 # --- The action call's timeout, and the start-up checks ---
