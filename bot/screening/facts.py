@@ -15,6 +15,7 @@ Slot values, as the form stores them (see docs/conversation.md):
   `warden_denied_on` `"no"` (no denial).
 
 `"unknown"`, `None` and anything unreadable are left out, so the engine treats them as unknown.
+The summary's labels and answer words are looked up by key (bot.wording).
 """
 
 from __future__ import annotations
