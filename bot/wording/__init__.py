@@ -6,8 +6,9 @@ second table with the same keys and fields, not a second code path. Look a text 
 said, never at import time, so that the language can be chosen per conversation.
 
 What must stay true: a key is passed to `say` as a literal string, or taken from one of the maps
-tests/wording/test_tables.py lists (screening questions and labels, summary answer words, the
-channels' notices); every key used exists, and every key in the table is used.
+tests/wording/test_tables.py lists (the registry's open questions and summary labels, the
+summary's answer words, the channels' notices, the Telegram menu, the fallback's topics); every
+key used exists, every key in the table is used, and each call fills exactly its text's fields.
 
 Not here yet: domain.yml's responses (Rasa looks them up by their own `utter_` keys), and the
 texts the engine writes (bot/legal: rule titles, conditions, deadline descriptions, documents,
