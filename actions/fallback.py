@@ -14,6 +14,8 @@ from rasa_sdk.events import ActionExecuted, EventType, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.wording import say
+
 NLU_FALLBACK = "nlu_fallback"
 ASK_AFFIRMATION = "utter_ask_affirmation"
 OUT_OF_SCOPE = "out_of_scope"
@@ -22,129 +24,112 @@ RETRIEVAL_INTENT = "faq"
 # Below this confidence the model's best guess is not worth offering; ask to rephrase instead.
 MIN_SUGGESTION_CONFIDENCE = 0.25
 
-# What a message with this intent is about, to end "Is your question about ...?". Intents left
-# out (greetings, yes/no, form answers, and the destructive restart/forget_me) are never offered.
+# What a message with this intent is about, to end "Is your question about ...?" (the wording
+# key of the words). Intents left out (greetings, yes/no, form answers, and the destructive
+# restart/forget_me) are never offered.
 INTENT_TOPICS: dict[str, str] = {
-    "bot_challenge": "who you are talking to",
-    "ask_court_deadline": "the earliest day to go to court",
-    "check_eligibility": "whether your loved one might qualify",
-    "state_prisoner": "someone serving a state sentence",
-    "dc_code_offender": "someone with a D.C. Code sentence",
-    "pre_1987_offense": "an offense from before November 1987",
-    "request_referral": "getting help from the Compassionate Release Clearinghouse",
-    "request_warden_letter": "help writing the request to the warden",
-    "human_handoff": "talking to a person at the organization",
+    "bot_challenge": "fallback.intent.bot_challenge",
+    "ask_court_deadline": "fallback.intent.ask_court_deadline",
+    "check_eligibility": "fallback.intent.check_eligibility",
+    "state_prisoner": "fallback.intent.state_prisoner",
+    "dc_code_offender": "fallback.intent.dc_code_offender",
+    "pre_1987_offense": "fallback.intent.pre_1987_offense",
+    "request_referral": "fallback.intent.request_referral",
+    "request_warden_letter": "fallback.intent.request_warden_letter",
+    "human_handoff": "fallback.intent.human_handoff",
 }
 
-# FAQ topic: (what it is about, a question the model knows as that topic). The "Yes" button sends
-# the question as the family's message, so the answer is the topic's own; Telegram allows at most
+# FAQ topic: (the wording key of what it is about, a question the model knows as that topic). The
+# "Yes" button sends the question (English, the model's language) as the family's message, so the answer is the topic's own; Telegram allows at most
 # 64 bytes of button data.
 FAQ_TOPICS: dict[str, tuple[str, str]] = {
     "what_is_compassionate_release": (
-        "what compassionate release is",
+        "fallback.faq.what_is_compassionate_release",
         "what is compassionate release",
     ),
     "new_guideline": (
-        "the new compassionate-release guideline",
+        "fallback.faq.new_guideline",
         "what is the new compassionate release guideline",
     ),
-    "first_step_act": ("the First Step Act of 2018", "what is the first step act"),
-    "examples": (
-        "examples of compassionate release",
-        "what is an example of compassionate release",
-    ),
-    "who_qualifies": (
-        "who may qualify for compassionate release",
-        "who qualifies for compassionate release",
-    ),
-    "how_long": ("how long it takes", "how long does compassionate release take"),
-    "cost": ("what it costs", "how much does compassionate release cost"),
+    "first_step_act": ("fallback.faq.first_step_act", "what is the first step act"),
+    "examples": ("fallback.faq.examples", "what is an example of compassionate release"),
+    "who_qualifies": ("fallback.faq.who_qualifies", "who qualifies for compassionate release"),
+    "how_long": ("fallback.faq.how_long", "how long does compassionate release take"),
+    "cost": ("fallback.faq.cost", "how much does compassionate release cost"),
     "rehabilitation": (
-        "whether rehabilitation counts",
+        "fallback.faq.rehabilitation",
         "does rehabilitation count for compassionate release",
     ),
-    "ask_warden_first": (
-        "whether you must ask the warden first",
-        "do we have to ask the warden first",
-    ),
+    "ask_warden_first": ("fallback.faq.ask_warden_first", "do we have to ask the warden first"),
     "list_every_reason": (
-        "putting every reason in the request to the warden",
+        "fallback.faq.list_every_reason",
         "should we put every reason in the request",
     ),
     "what_request_must_contain": (
-        "what the request to the warden must say",
+        "fallback.faq.what_request_must_contain",
         "what should the request to the warden say",
     ),
     "who_can_file_for_someone": (
-        "whether family can send the request for your loved one",
+        "fallback.faq.who_can_file_for_someone",
         "can family submit the request on his behalf",
     ),
-    "thirty_day_wait": ("the 30-day wait after asking the warden", "what is the 30 day rule"),
-    "documents_needed": ("which documents you need", "what documents do we need"),
-    "find_prison_warden": (
-        "finding your loved one's prison and its warden",
-        "how do i find the warden",
-    ),
+    "thirty_day_wait": ("fallback.faq.thirty_day_wait", "what is the 30 day rule"),
+    "documents_needed": ("fallback.faq.documents_needed", "what documents do we need"),
+    "find_prison_warden": ("fallback.faq.find_prison_warden", "how do i find the warden"),
     "terminal_deadlines": (
-        "what the prison must do after a terminal diagnosis",
+        "fallback.faq.terminal_deadlines",
         "do they have to tell the family if he is dying",
     ),
-    "warden_denied": ("what to do when the warden says no", "the warden denied it what now"),
-    "terminal_illness": ("what counts as a terminal illness", "what counts as terminal illness"),
+    "warden_denied": ("fallback.faq.warden_denied", "the warden denied it what now"),
+    "terminal_illness": ("fallback.faq.terminal_illness", "what counts as terminal illness"),
     "debilitated_condition": (
-        "a serious illness or disability that is not terminal",
+        "fallback.faq.debilitated_condition",
         "what is a debilitated medical condition",
     ),
-    "elderly": ("the rules about age", "what are the rules for elderly inmates"),
+    "elderly": ("fallback.faq.elderly", "what are the rules for elderly inmates"),
     "caregiver_of_child": (
-        "children who lost their caregiver",
+        "fallback.faq.caregiver_of_child",
         "can he be released to take care of his kids",
     ),
     "spouse_or_partner": (
-        "caring for a husband, wife or partner who is very ill",
+        "fallback.faq.spouse_or_partner",
         "can he come home to take care of his wife",
     ),
     "care_not_provided": (
-        "medical care the prison is not providing",
+        "fallback.faq.care_not_provided",
         "inadequate medical care in federal prison is that a reason",
     ),
-    "outbreak": (
-        "an outbreak, such as COVID, at the prison",
-        "there is a covid outbreak at his prison",
-    ),
+    "outbreak": ("fallback.faq.outbreak", "there is a covid outbreak at his prison"),
     "abuse_by_staff": (
-        "abuse by prison staff",
+        "fallback.faq.abuse_by_staff",
         "can abuse by prison staff be a reason for compassionate release",
     ),
     "known_at_sentencing": (
-        "a reason that was already known at sentencing",
+        "fallback.faq.known_at_sentencing",
         "it was known at sentencing does that count",
     ),
     "unusually_long_sentence": (
-        "long sentences and changes in the law",
+        "fallback.faq.unusually_long_sentence",
         "is an unusually long sentence still a reason",
     ),
-    "court_motion": ("how the motion in court works", "how does the motion in court work"),
-    "motion_attachments": ("what to attach to the motion", "what should we attach to the motion"),
-    "after_release": ("what happens after release", "what happens after he is released"),
-    "home_confinement": ("home confinement", "what is home confinement"),
+    "court_motion": ("fallback.faq.court_motion", "how does the motion in court work"),
+    "motion_attachments": (
+        "fallback.faq.motion_attachments",
+        "what should we attach to the motion",
+    ),
+    "after_release": ("fallback.faq.after_release", "what happens after he is released"),
+    "home_confinement": ("fallback.faq.home_confinement", "what is home confinement"),
     "elderly_home_detention": (
-        "the BOP's home detention program for older people",
+        "fallback.faq.elderly_home_detention",
         "what is elderly home detention",
     ),
-    "appeal_conviction": (
-        "appealing or challenging the conviction",
-        "can we appeal his sentence",
-    ),
-    "clemency_expungement": ("clemency, pardons or expungement", "do you help with clemency"),
-    "assign_lawyer": (
-        "whether the Clearinghouse assigns a lawyer",
-        "do you assign lawyers",
-    ),
-    "volunteer_lawyers": ("who the volunteer lawyers are", "who are the volunteer lawyers"),
-    "lawyer_guarantee": ("whether a lawyer means release", "is release guaranteed"),
+    "appeal_conviction": ("fallback.faq.appeal_conviction", "can we appeal his sentence"),
+    "clemency_expungement": ("fallback.faq.clemency_expungement", "do you help with clemency"),
+    "assign_lawyer": ("fallback.faq.assign_lawyer", "do you assign lawyers"),
+    "volunteer_lawyers": ("fallback.faq.volunteer_lawyers", "who are the volunteer lawyers"),
+    "lawyer_guarantee": ("fallback.faq.lawyer_guarantee", "is release guaranteed"),
     "submit_a_case": (
-        "how to send a case to the Clearinghouse",
+        "fallback.faq.submit_a_case",
         "how do i submit my loved one to the clearinghouse",
     ),
 }
@@ -173,8 +158,8 @@ class ActionDefaultAskAffirmation(Action):  # type: ignore[misc]
             response=ASK_AFFIRMATION,
             topic=topic,
             buttons=[
-                {"title": "Yes", "payload": payload},
-                {"title": "No, something else", "payload": f"/{OUT_OF_SCOPE}"},
+                {"title": say("fallback.yes"), "payload": payload},
+                {"title": say("fallback.something_else"), "payload": f"/{OUT_OF_SCOPE}"},
             ],
         )
         return []
@@ -234,9 +219,9 @@ def suggestion(parse_data: dict[str, Any]) -> tuple[str, str] | None:
     intent = str(ranking[0]["name"])
     if intent == RETRIEVAL_INTENT:
         faq = FAQ_TOPICS.get(_faq_topic(parse_data))
-        return faq
+        return None if faq is None else (say(faq[0]), faq[1])
     topic = INTENT_TOPICS.get(intent)
-    return None if topic is None else (topic, f"/{intent}")
+    return None if topic is None else (say(topic), f"/{intent}")
 
 
 def _faq_topic(parse_data: dict[str, Any]) -> str:

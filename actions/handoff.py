@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.drafts import split_for_chat
+from bot.bubbles import bullets
 from bot.legal import Assessment, CaseError, assess
 from bot.screening.facts import case_from_slots, summary_lines
 from bot.settings import Settings, get_settings
@@ -26,7 +26,6 @@ logger = logging.getLogger(__name__)
 
 CONSENT_PENDING = "referral_consent_pending"
 REFERRAL_ID = "referral_id"
-SUMMARY_LIMIT = 1200
 
 
 def assessment_of(slots: Mapping[str, object], as_of: date) -> Assessment | None:
@@ -97,7 +96,7 @@ class ActionHandoffSummary(Action):  # type: ignore[misc]
             return [*events, SlotSet(CONSENT_PENDING, False)]
         lines = summary_lines(slots)
         if lines:
-            chunks = split_for_chat("\n".join(f"• {line}" for line in lines), SUMMARY_LIMIT)
+            chunks = bullets(lines)
             dispatcher.utter_message(response="utter_handoff_summary", summary=chunks[0])
             for chunk in chunks[1:]:
                 dispatcher.utter_message(response="utter_handoff_summary_continued", summary=chunk)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from typing import Any, get_args
 
@@ -27,12 +27,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
+from bot.bubbles import bullets
 from bot.legal import CaseError
 from bot.screening import answers
 from bot.screening.facts import UNKNOWN, as_number, summary_lines
 from bot.screening.questions import next_slot
 from bot.screening.reading import NO_ANSWERS, Reading, is_question, read_answer
 from bot.screening.registry import FORM_SLOTS, KINDS, SUPPORTING_SLOTS, WHY_RESPONSES, Kind
+from bot.wording import say
 
 from .clock import today
 from .interruptions import latest_intent
@@ -44,7 +46,6 @@ FAILURES = "screening_failed_answers"
 SCREENING_SLOTS = (*FORM_SLOTS, *SUPPORTING_SLOTS)
 # After this many answers in a row that could not be read, offer to skip the question.
 OFFER_SKIP_AFTER = 2
-MESSAGE_LIMIT = 900
 # Answers are short; a pasted letter is read only this far (date parsing is slow on long text).
 MAX_ANSWER_CHARS = 500
 
@@ -356,26 +357,10 @@ class ActionAskConfirmFacts(Action):  # type: ignore[misc]
         """One or more summary messages, then "Is this right?" with Yes / Change buttons."""
         slots = {name: tracker.get_slot(name) for name in SCREENING_SLOTS}
         dispatcher.utter_message(response=CONFIRM_INTRO)
-        for chunk in summary_chunks(slots):
+        for chunk in bullets(summary_lines(slots)) or [say("screening.nothing_yet")]:
             dispatcher.utter_message(response=CONFIRM_SUMMARY, summary=chunk)
         dispatcher.utter_message(response=CONFIRM_QUESTION)
         return []
 
 
-def summary_chunks(slots: Mapping[str, object], limit: int = MESSAGE_LIMIT) -> list[str]:
-    """The summary lines as bullet lists, each short enough for a phone screen."""
-    chunks: list[str] = []
-    current = ""
-    for line in summary_lines(slots):
-        bullet = f"• {line}"
-        if current and len(current) + 1 + len(bullet) > limit:
-            chunks.append(current)
-            current = bullet
-        else:
-            current = f"{current}\n{bullet}" if current else bullet
-    if current:
-        chunks.append(current)
-    return chunks or ["(nothing yet)"]
-
-
-__all__ = ["UNKNOWN", "ActionAskConfirmFacts", "ActionReadScreeningAnswer", "summary_chunks"]
+__all__ = ["UNKNOWN", "ActionAskConfirmFacts", "ActionReadScreeningAnswer"]

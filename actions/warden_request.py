@@ -10,7 +10,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.drafts import draft_warden_request, split_for_chat
+from bot.bubbles import paragraphs
+from bot.drafts import draft_warden_request
 from bot.legal import assess
 
 from .clock import today
@@ -51,7 +52,7 @@ class ActionDraftWardenRequest(Action):  # type: ignore[misc]
             assessment, facility=facility if isinstance(facility, str) else None
         )
         dispatcher.utter_message(response="utter_warden_request_intro")
-        for message in split_for_chat(draft.text):
+        for message in paragraphs(draft.text):
             dispatcher.utter_message(text=message)
         dispatcher.utter_message(
             response="utter_warden_request_notes",

@@ -1,7 +1,8 @@
 """Every text a family can see names public sources, never a file of ours, and promises nothing.
 
-Family-facing texts: every response in domain.yml and the data files (FAQ answers), and everything
-the engine, the explanations and the warden letter write for a spread of cases.
+Family-facing texts: every response in domain.yml and the data files (FAQ answers), every text of
+the wording tables (bot/wording: what the code itself says), and everything the engine, the
+explanations and the warden letter write for a spread of cases.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 from bot.drafts import draft_warden_request
 from bot.explain import explain
 from bot.legal import assess
+from bot.wording import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 12, 1)
@@ -104,6 +106,9 @@ def family_texts() -> Iterator[tuple[str, str]]:
     """(where, text) for every family-facing text."""
     for path in [ROOT / "domain.yml", *sorted((ROOT / "data").rglob("*.yml"))]:
         yield from _response_texts(path)
+    for language, table in TABLES.items():
+        for key, text in table.items():
+            yield f"wording {language} {key}", text
     for number, case in enumerate(CASES):
         assessment = assess(case, TODAY)
         as_json = assessment.to_dict()
@@ -203,3 +208,7 @@ def test_the_product_never_points_outside_its_repository() -> None:
     ]
     outside = re.compile(r"\.\./shared|shared/seeds|LEGAL\.md|DESIGN\.md")
     assert [str(path.relative_to(ROOT)) for path in paths if outside.search(path.read_text())] == []
+
+
+def test_the_wording_tables_are_among_the_texts_checked() -> None:
+    assert ("wording en explain.none_fits", TABLES["en"]["explain.none_fits"]) in family_texts()

@@ -2,9 +2,11 @@
 
 Every module of bot/, actions/ and scripts/ is parsed (no import runs), and each import of ours,
 including those inside functions and under TYPE_CHECKING, must be allowed by the table below.
-The engine (bot/legal) and the language tools (bot/nlp) import nothing of ours; the settings sit
-at the bottom with the pure origin parser they read; channels never reach the actions; the test
-and benchmark tools (bot/devtools) are used by tests and benchmarks only.
+The engine (bot/legal) imports nothing of ours, and the language tools (bot/nlp) only the engine
+(its table of states); the settings sit at the bottom with the pure origin parser they read, and
+the chat bubbles (bot/bubbles.py) and the wording tables (bot/wording) beside them; channels never
+reach the actions; the test and benchmark tools (bot/devtools) are used by tests and benchmarks
+only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("bot", "actions", "scripts")
 
 # The parts every other part may use (they import nothing of ours but each other).
-BASE = frozenset({"bot.settings", "bot.origins", "bot.logs"})
+BASE = frozenset({"bot.settings", "bot.origins", "bot.logs", "bot.bubbles", "bot.wording"})
 # The family-facing domain: it reads the engine's answer; its parts may use one another.
 DOMAIN = frozenset({"bot.screening", "bot.explain", "bot.drafts"})
 ENGINE = frozenset({"bot.legal", "bot.nlp"})
@@ -29,9 +31,12 @@ ALLOWED: dict[str, frozenset[str]] = {
     "bot": frozenset(),
     "bot.origins": frozenset(),
     "bot.logs": frozenset(),
+    "bot.bubbles": frozenset(),
+    "bot.wording": frozenset(),
     "bot.settings": frozenset({"bot.origins"}),
     "bot.legal": frozenset(),
-    "bot.nlp": frozenset(),
+    # The language tools recognise the states the engine accepts (bot.legal.states).
+    "bot.nlp": frozenset({"bot.legal"}),
     **dict.fromkeys(DOMAIN, BASE | ENGINE | DOMAIN),
     "bot.storage": BASE,
     "bot.channels": BASE | {"bot.storage"},
@@ -123,9 +128,10 @@ def test_the_table_has_no_cycle_between_parts() -> None:
     assert [part for part in sorted(ALLOWED) if reaches(part, part, frozenset())] == []
 
 
-def test_the_engine_and_the_settings_import_nothing_of_ours() -> None:
-    for part in ("bot.legal", "bot.nlp", "bot.origins"):
+def test_the_engine_the_bubbles_the_wording_and_the_settings_import_nothing_of_ours() -> None:
+    for part in ("bot.legal", "bot.origins", "bot.bubbles", "bot.wording"):
         assert ALLOWED[part] == frozenset()
+    assert ALLOWED["bot.nlp"] == {"bot.legal"}
     assert ALLOWED["bot.settings"] == {"bot.origins"}
 
 

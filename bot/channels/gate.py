@@ -31,18 +31,13 @@ from weakref import WeakKeyDictionary
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.settings import get_settings
+from bot.wording import say
 
 from .held import held_until_saved
 
 logger = logging.getLogger(__name__)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[None]]
-
-# What the channels themselves say to a family, by key.
-FAMILY_TEXTS: dict[str, str] = {
-    "turn_timeout": "This is taking longer than it should. Please send your message again.",
-    "turn_failed": "Something went wrong on our side. Please send your message again.",
-}
 
 # The client the current request came from (set by a webhook before it calls the gate).
 client_key: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -138,12 +133,13 @@ def gate() -> FairGate:
     return _gates[loop]
 
 
-async def say_stopped(message: UserMessage, key: str) -> None:
+async def say_stopped(message: UserMessage, timed_out: bool) -> None:
     """Tell the family that the turn stopped (and drop what it had collected)."""
     output = message.output_channel
     if isinstance(output, CollectingOutputChannel):
         output.messages.clear()  # the turn is not saved, so neither are its half replies
-    await output.send_text_message(message.sender_id, FAMILY_TEXTS[key])
+    text = say("channels.turn_timeout") if timed_out else say("channels.turn_failed")
+    await output.send_text_message(message.sender_id, text)
 
 
 def through_the_gate(on_new_message: OnNewMessage) -> OnNewMessage:
@@ -168,7 +164,7 @@ def through_the_gate(on_new_message: OnNewMessage) -> OnNewMessage:
                 if isinstance(stopped, asyncio.TimeoutError)
                 else f"a{' timeout' if timed_out else ' failure'} (action call)",
             )
-            await say_stopped(message, "turn_timeout" if timed_out else "turn_failed")
+            await say_stopped(message, timed_out)
         finally:
             the_gate.release()
 

@@ -6,7 +6,7 @@ turn whose save failed would be answered as if it had been kept. Every channel o
 widget, Telegram) passes its messages through `held_until_saved`: the turn's replies are
 collected, and only when the store reports the turn saved (bot.storage.turns) are they handed to
 the channel's real output, in order. When the save failed the family gets one plain sentence
-instead, looked up by key in `NOTICES`: for "forget me", that nothing was deleted.
+instead, looked up by key (`NOTICE_FOR`, bot.wording): for "forget me", that nothing was deleted.
 
 An exception from the turn propagates as before (each channel answers it its own way); the
 replies held so far are dropped.
@@ -20,21 +20,15 @@ from typing import Any
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 
 from bot.storage.turns import Failure, watch_turn
+from bot.wording import say
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
-# What the family reads when a turn could not be saved, by key.
-NOTICES: dict[str, str] = {
-    "erase_failed": (
-        "I could not erase our conversation just now. Nothing was deleted. Please try again "
-        "in a minute."
-    ),
-    "save_failed": (
-        "I'm sorry, something went wrong on my side and I could not keep your last message. "
-        "Please send it again in a minute."
-    ),
+# What the family reads when a turn could not be saved: the wording key of each failure.
+NOTICE_FOR: dict[Failure, str] = {
+    Failure.ERASURE: "channels.erase_failed",
+    Failure.SAVE: "channels.save_failed",
 }
-NOTICE_FOR: dict[Failure, str] = {Failure.ERASURE: "erase_failed", Failure.SAVE: "save_failed"}
 
 
 class HeldReplies(CollectingOutputChannel):  # type: ignore[misc]
@@ -62,7 +56,7 @@ def held_until_saved(on_new_message: OnNewMessage) -> OnNewMessage:
         finally:
             message.output_channel = real
         if outcome.failure is not None:
-            await real.send_text_message(message.sender_id, NOTICES[NOTICE_FOR[outcome.failure]])
+            await real.send_text_message(message.sender_id, say(NOTICE_FOR[outcome.failure]))
             return
         await release(held.messages, real, message.sender_id)
 

@@ -32,17 +32,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.settings import Settings, get_settings
+from bot.wording import say
 
 from .errors import json_error
 from .gate import client_key
 
-# What the webhook says to a family that sends too fast, by key.
-RATE_TEXTS: dict[str, str] = {
-    "too_many": (
-        "You're sending messages faster than I can read them. Please wait a moment, then send "
-        "your message again."
-    ),
-}
 # Buckets kept per limiter; the least recently used go first (a full bucket is a fresh one).
 MAX_KEYS = 50_000
 SECONDS_PER_MINUTE = 60.0
@@ -136,7 +130,7 @@ def client_address(request: Request, proxy_count: int) -> str:
 def too_many(wait: float) -> HTTPResponse:
     """429 with the friendly text and when to try again."""
     return json_error(
-        429, RATE_TEXTS["too_many"], headers={"Retry-After": str(max(1, math.ceil(wait)))}
+        429, say("channels.too_many"), headers={"Retry-After": str(max(1, math.ceil(wait)))}
     )
 
 

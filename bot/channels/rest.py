@@ -33,16 +33,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.wording import say
+
 from .errors import json_error
 from .gate import through_the_gate
 from .payloads import as_words
 from .ratelimit import rate_limited
 from .telegram.ids import SENDER_PREFIX as TELEGRAM_SENDER_PREFIX
-from .text import MAX_SENDER_CHARS, TOO_LARGE, clean_message, too_large
+from .text import MAX_SENDER_CHARS, clean_message, too_large
 
 # Sender ids other channels make (a Telegram chat id is no secret): REST may not write into them.
 RESERVED_SENDER_PREFIXES: tuple[str, ...] = (TELEGRAM_SENDER_PREFIX,)
-FAILED = "Something went wrong on our side. Please try again."
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ class RestInput(RasaRestInput):  # type: ignore[misc]
             if request.method != "POST":
                 return None
             if too_large(request.body):
-                return json_error(413, TOO_LARGE)
+                return json_error(413, say("channels.too_large"))
             data, error = check_body(request.body)
             if error is not None:
                 return error
@@ -133,7 +134,7 @@ async def answer(
         raise
     except Exception as failure:
         logger.error("rest: a message failed with %s", failure_summary(failure))
-        return json_error(500, FAILED)
+        return json_error(500, say("channels.failed"))
     return response.json(collector.messages)
 
 

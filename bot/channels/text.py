@@ -9,7 +9,6 @@ MAX_MESSAGE_CHARS = 20_000
 # The most any channel's webhook accepts in one request body: far above any message a family
 # types (or a Telegram update), far below what would let one client tie up the server.
 MAX_BODY_BYTES = 64 * 1024
-TOO_LARGE = "That message is too long to send in one go."
 MAX_SENDER_CHARS = 128
 # C0/C1 control characters except tab and newline: invisible, and PostgreSQL refuses NUL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

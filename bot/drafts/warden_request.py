@@ -5,6 +5,9 @@ that may fit, because some courts refuse a reason the Warden never saw (United S
 987 F.3d 700 (7th Cir. 2021)), and the release plan the regulation asks for (28 CFR 571.61(a)). On
 the "old law" route it asks for what 18 U.S.C. § 4205(g) allows: a reduced minimum term, so that
 the Parole Commission can consider parole at once (28 CFR 571.60).
+
+The letter stays in English whatever language the family reads; its notes for the family are
+looked up by key (bot.wording).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.legal import Assessment, Route, RuleResult, Status
+from bot.wording import say
 
 NAME = "[Full name]"
 REGISTER = "[Register number]"
@@ -40,32 +44,23 @@ class WardenRequestDraft:
     notes: tuple[str, ...]
 
 
-KEEP_A_COPY = "Keep a copy of the signed request and of everything you attach."
-RECEIVED_DAY = (
-    "Write down the day the Warden receives it (hand it to staff and ask for a dated receipt, "
-    "or send it by certified mail with a return receipt)."
-)
-NOTES: tuple[str, ...] = (
-    KEEP_A_COPY,
-    f"{RECEIVED_DAY} The 30 days before your loved one may go to court are counted from the day "
-    "after the Warden receives it, not from the day it was sent; if the 30th day is a weekend or "
-    "holiday, the wait runs to the next business day, and the first safe day to file is the day "
-    "after. Tell me the day and I will work it out [18 U.S.C. § 3582(c)(1)(A); Fed. R. Crim. P. "
-    "45(a); BOP Program Statement 5050.50 § 2].",
-    "Include every reason and every diagnosis that may apply, even ones you are unsure of: some "
-    "courts refuse a reason the Warden never saw. If a new reason comes up later, send a new "
-    "request [United States v. Williams, 987 F.3d 700 (7th Cir. 2021)].",
-)
-# On the "old law" route only the BOP can go to court: no 30-day wait, no motion of one's own.
-OLD_LAW_NOTES: tuple[str, ...] = (
-    KEEP_A_COPY,
-    f"{RECEIVED_DAY} Keep the proof with your copy [BOP Program Statement 5050.50 § 2].",
-    "Include every reason and every diagnosis that may apply, even ones you are unsure of.",
-    'On an "old law" sentence the request asks the BOP to move the court to reduce the minimum '
-    "term, so that the Parole Commission can consider parole at once; only the BOP can bring "
-    "that motion, and the Parole Commission then decides on release [18 U.S.C. § 4205(g); "
-    "28 CFR 571.60].",
-)
+def notes(old_law: bool) -> tuple[str, ...]:
+    """What the family should know when sending the request (not part of the letter)."""
+    received_day = say("drafts.note.received_day")
+    if old_law:
+        # On the "old law" route only the BOP can go to court: no 30-day wait, no motion of one's
+        # own.
+        return (
+            say("drafts.note.keep_a_copy"),
+            say("drafts.note.keep_the_proof", received_day=received_day),
+            say("drafts.note.every_reason_old_law"),
+            say("drafts.note.old_law_motion"),
+        )
+    return (
+        say("drafts.note.keep_a_copy"),
+        say("drafts.note.count_from_receipt", received_day=received_day),
+        say("drafts.note.every_reason"),
+    )
 
 
 def grounds_that_may_fit(rules: Iterable[RuleResult]) -> tuple[Ground, ...]:
@@ -134,7 +129,7 @@ def draft_warden_request(
         text="\n\n".join(paragraphs),
         bop_grounds=bop,
         court_grounds=court,
-        notes=OLD_LAW_NOTES if old_law else NOTES,
+        notes=notes(old_law),
     )
 
 

@@ -1,13 +1,11 @@
 """The engine's assessment, told to a family in a few short, kind, plain messages.
 
 Every legal statement comes from the assessment itself (each rule, deadline, document, step and
-caveat carries its citation); this package only chooses, orders, words and splits them, in full
-(`explain`) or short (`render(..., Length.SHORT)`).
+caveat carries its citation); this package only chooses, orders, words (bot.wording) and splits
+(bot.bubbles) them, in full (`explain`) or short (`render(..., Length.SHORT)`).
 """
 
 from .messages import (
-    MESSAGE_LIMIT,
-    chunk,
     criteria_messages,
     date_lines,
     explain,
@@ -17,9 +15,7 @@ from .messages import (
 from .render import Length, render, short
 
 __all__ = [
-    "MESSAGE_LIMIT",
     "Length",
-    "chunk",
     "criteria_messages",
     "date_lines",
     "explain",

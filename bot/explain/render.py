@@ -6,8 +6,9 @@ from enum import Enum
 
 from bot.legal import Assessment, Deadline
 from bot.legal.dates import long_date
+from bot.wording import say
 
-from .messages import MESSAGE_LIMIT, chunk, cited, explain
+from .messages import chunk, cited, explain
 
 
 class Length(str, Enum):
@@ -23,26 +24,29 @@ def render(assessment: Assessment, length: Length = Length.FULL) -> list[str]:
 
 
 def short(assessment: Assessment) -> list[str]:
-    """What may fit, the next step and the next date still to come, each under `MESSAGE_LIMIT`."""
+    """What may fit, the next step and the next date still to come, each a short bubble."""
     as_of = long_date(assessment.as_of)
     fitting = [cited(rule.title, rule.citation) for rule in assessment.rules if rule.may_fit]
     if not assessment.has_federal_request:
         route = assessment.route
-        messages = [f"As of {as_of}: " + cited(route.explanation, route.citation)]
+        explanation = cited(route.explanation, route.citation)
+        messages = [say("explain.short_route", as_of=as_of, explanation=explanation)]
     elif fitting:
-        messages = chunk(f"As of {as_of}, these may fit what you told me:", fitting, MESSAGE_LIMIT)
+        messages = chunk(say("explain.short_may_fit_heading", as_of=as_of), fitting)
     else:
-        messages = [
-            f"As of {as_of}, none of the BOP's criteria or the court's listed grounds fits what "
-            "you told me yet."
-        ]
+        messages = [say("explain.short_none_fits", as_of=as_of)]
     if assessment.next_steps:
-        messages.append(f"Next step: {assessment.next_steps[0]}")
+        messages.append(say("explain.next_step", step=assessment.next_steps[0]))
     upcoming = next_deadline(assessment)
     if upcoming is not None:
         messages.append(
             cited(
-                f"Next date: {long_date(upcoming.day)}: {upcoming.description}", upcoming.citation
+                say(
+                    "explain.next_date",
+                    day=long_date(upcoming.day),
+                    description=upcoming.description,
+                ),
+                upcoming.citation,
             )
         )
     return messages

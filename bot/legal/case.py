@@ -16,70 +16,11 @@ from typing import Any, Literal
 
 from . import law
 from .dates import age_on, months_between
+from .states import CODES as STATE_CODES
 
 LIFE: Literal["life"] = "life"
 MAX_AGE_YEARS = 130
 EARLIEST_DATE = date(1900, 1, 1)
-US_STATES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "DC",
-        "PR",
-        "GU",
-        "VI",
-        "AS",
-        "MP",
-    ]
-)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -325,7 +266,7 @@ def _enum_parser(enum: type[Enum]) -> Callable[[str, object], Enum]:
 
 
 def _parse_state(key: str, value: object) -> str:
-    if not isinstance(value, str) or value.upper() not in US_STATES:
+    if not isinstance(value, str) or value.upper() not in STATE_CODES:
         raise CaseError(key, f"expected a two-letter U.S. state or territory code, got {value!r}")
     return value.upper()
 

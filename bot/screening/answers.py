@@ -16,7 +16,8 @@ from typing import Literal
 
 from bot.legal.case import LIFE, MAX_AGE_YEARS
 from bot.legal.dates import AVERAGE_DAYS_PER_MONTH, age_on
-from bot.nlp.patterns.us_state import OTHER_NAMES, STATES
+from bot.legal.states import STATES
+from bot.nlp.patterns.us_state import OTHER_NAMES
 
 from .dates import find_date
 from .facts import (

@@ -15,6 +15,7 @@ Slot values, as the form stores them (see docs/conversation.md):
   `warden_denied_on` `"no"` (no denial).
 
 `"unknown"`, `None` and anything unreadable are left out, so the engine treats them as unknown.
+The summary's labels and answer words are looked up by key (bot.wording).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any, Literal
 
 from bot.legal.case import LIFE, AbuseFinding
 from bot.legal.dates import long_date
+from bot.wording import say
 
 from .registry import BOOL_SLOTS, DATE_SLOTS, NUMBER_SLOTS, SUMMARY, Question
 
@@ -178,126 +180,143 @@ def months_in_words(months: float) -> str:
     """150 -> "12 years and 6 months"; 240 -> "20 years"; 7 -> "7 months"."""
     whole = round(months)
     years, rest = divmod(whole, 12)
-    parts = []
-    if years:
-        parts.append(f"{years} year" + ("s" if years != 1 else ""))
-    if rest or not years:
-        parts.append(f"{rest} month" + ("s" if rest != 1 else ""))
-    return " and ".join(parts)
+    year_words = say(
+        "screening.answer.one_year" if years == 1 else "screening.answer.years", years=years
+    )
+    month_words = say(
+        "screening.answer.one_month" if rest == 1 else "screening.answer.months", months=rest
+    )
+    if years and rest:
+        return say("screening.answer.years_and_months", years=year_words, months=month_words)
+    return year_words if years else month_words
 
 
-_JURISDICTION_WORDS = {
-    "federal": "a federal court",
-    "state": "a state court",
-    "dc_code": "D.C. Superior Court (a D.C. Code offense)",
+# How each answer reads in the summary: wording keys (bot.wording) by slot value.
+JURISDICTION_WORDS: dict[str, str] = {
+    "federal": "screening.answer.federal_court",
+    "state": "screening.answer.state_court",
+    "dc_code": "screening.answer.dc_court",
 }
-_SELF_CARE_WORDS = {
-    "none": "not at all",
-    "limited": "only a little",
-    "full": "yes, fully",
+SELF_CARE_WORDS: dict[str, str] = {
+    "none": "screening.answer.self_care.none",
+    "limited": "screening.answer.self_care.limited",
+    "full": "screening.answer.self_care.full",
 }
-_FAMILY_WORDS = {
-    "children": "their child",
-    "spouse": "their spouse or partner",
-    "parent": "their parent",
+FAMILY_WORDS: dict[str, str] = {
+    "children": "screening.answer.family.children",
+    "spouse": "screening.answer.family.spouse",
+    "parent": "screening.answer.family.parent",
 }
-_ABUSE_WORDS = {
-    "conviction": "someone was convicted",
-    "civil_finding": "a court case found them responsible, or they admitted it",
-    "administrative_finding": "an official investigation found it happened",
-    "proceedings_delayed": "not yet, the case is stuck or delayed",
-    "imminent_danger": "not yet, and they are still in danger",
-    "not_established": "nothing yet",
+ABUSE_WORDS: dict[str, str] = {
+    finding: f"screening.answer.abuse.{finding}" for finding in ABUSE_FINDINGS
 }
-NOT_SURE = "not sure"
+
+
+def _not_sure() -> str:
+    return say("screening.answer.not_sure")
 
 
 def _yes_no(value: Any) -> str | None:
     answer = as_bool(value)
     if answer is not None:
-        return "yes" if answer else "no"
-    return NOT_SURE if value == UNKNOWN else None
+        return say("screening.answer.yes") if answer else say("screening.answer.no")
+    return _not_sure() if value == UNKNOWN else None
 
 
 def _jurisdiction(slots: Mapping[str, object]) -> str | None:
     value = slots.get("jurisdiction")
     if value == UNKNOWN:
-        return NOT_SURE
-    words = _JURISDICTION_WORDS.get(value) if isinstance(value, str) else None
+        return _not_sure()
+    if not isinstance(value, str) or value not in JURISDICTION_WORDS:
+        return None
     state = slots.get("state")
-    if words and value == "state" and isinstance(state, str) and state.strip():
-        words += f" ({state.strip().upper()})"
-    return words
+    if value == "state" and isinstance(state, str) and state.strip():
+        return say("screening.answer.state_court_of", state=state.strip().upper())
+    return say(JURISDICTION_WORDS[value])
 
 
 def _offense(value: Any) -> str | None:
     if value == UNKNOWN:
-        return NOT_SURE
+        return _not_sure()
     if value == AFTER_1987:
-        return "on or after November 1, 1987"
+        return say("screening.answer.after_1987")
     if value == BEFORE_1987:
-        return "before November 1, 1987"
+        return say("screening.answer.before_1987")
     if isinstance(value, str) and offense_date(value) is not None:
-        era = "before" if int(value) < BOUNDARY_YEAR else "after"
-        return f"in {int(value)} ({era} November 1, 1987)"
+        if int(value) < BOUNDARY_YEAR:
+            return say("screening.answer.year_before_1987", year=int(value))
+        return say("screening.answer.year_after_1987", year=int(value))
     return None
 
 
-def _number(value: Any, unit: str = "") -> str | None:
+def _number(value: Any) -> str | None:
     if value == UNKNOWN:
-        return NOT_SURE
+        return _not_sure()
     number = as_number(value)
-    return None if number is None else f"{number:g}{unit}"
+    return None if number is None else f"{number:g}"
 
 
 def _months(value: Any) -> str | None:
     if value == UNKNOWN:
-        return NOT_SURE
+        return _not_sure()
     if isinstance(value, str) and value.strip().lower() == LIFE:
-        return "life"
+        return say("screening.answer.life")
     number = as_number(value)
     if number is None:
         return None
     words = months_in_words(number)
-    return words if number < 12 else f"{words} ({number:g} months)"
+    if number < 12:
+        return words
+    return say("screening.answer.length_in_months", length=words, months=f"{number:g}")
 
 
-def _day(value: Any, none_word: str, no_words: str) -> str | None:
+def _day(value: Any) -> str | None:
     if value == UNKNOWN:
-        return NOT_SURE
-    if value == none_word:
-        return no_words
+        return _not_sure()
     day = as_date(value)
     return None if day is None else long_date(day)
 
 
 def _abuse(value: Any) -> str | None:
     if value == UNKNOWN:
-        return NOT_SURE
-    return _ABUSE_WORDS.get(value) if isinstance(value, str) else None
+        return _not_sure()
+    return say(ABUSE_WORDS[value]) if isinstance(value, str) and value in ABUSE_WORDS else None
 
 
 def _family(value: Any) -> str | None:
     if value == UNKNOWN:
-        return NOT_SURE
+        return _not_sure()
     categories = family_categories(value)
     if categories is None:
         return None
-    return ", ".join(_FAMILY_WORDS[c] for c in categories) if categories else "none of these"
+    if not categories:
+        return say("screening.answer.family.none")
+    return ", ".join(say(FAMILY_WORDS[c]) for c in categories)
 
 
 def _self_care(value: Any) -> str | None:
-    return NOT_SURE if value == UNKNOWN else _SELF_CARE_WORDS.get(str(value))
+    if value == UNKNOWN:
+        return _not_sure()
+    key = SELF_CARE_WORDS.get(str(value))
+    return None if key is None else say(key)
 
 
 def _received(value: Any) -> str | None:
-    received = _day(value, NO_REQUEST, "not sent yet")
-    return received if received in (None, NOT_SURE, "not sent yet") else f"received {received}"
+    if value == NO_REQUEST:
+        return say("screening.answer.not_sent")
+    day = as_date(value)
+    if day is None:
+        return _not_sure() if value == UNKNOWN else None
+    return say("screening.answer.received", day=long_date(day))
 
 
 def _denied(value: Any) -> str | None:
-    denied = _day(value, NO_DENIAL, "no denial")
-    return denied if denied in (None, NOT_SURE, "no denial") else f"denied {denied}"
+    if value == NO_DENIAL:
+        return say("screening.answer.no_denial")
+    day = as_date(value)
+    if day is None:
+        return _not_sure() if value == UNKNOWN else None
+    return say("screening.answer.denied", day=long_date(day))
 
 
 def _text(value: Any) -> str | None:
@@ -318,7 +337,7 @@ _BY_KIND: dict[str | None, Callable[[Any], str | None]] = {
     "sentence": _months,
     "served": _months,
     "life_expectancy": _months,
-    "date": lambda value: _day(value, "", ""),
+    "date": _day,
     "self_care": _self_care,
     "family_situation": _family,
     "abuse_established": _abuse,
@@ -336,4 +355,8 @@ def answer_in_words(question: Question, slots: Mapping[str, object]) -> str | No
 def summary_lines(slots: Mapping[str, object]) -> list[str]:
     """What the family told us, one short "label: answer" line per fact, in the form's order."""
     lines = ((question.label, answer_in_words(question, slots)) for question in SUMMARY)
-    return [f"{label}: {answer}" for label, answer in lines if answer]
+    return [
+        say("screening.summary_line", label=say(label), answer=answer)
+        for label, answer in lines
+        if label and answer
+    ]

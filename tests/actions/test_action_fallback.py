@@ -15,6 +15,7 @@ from actions.fallback import (
     ActionDefaultAskAffirmation,
     suggestion,
 )
+from bot.wording import say
 from tests.nlu.heldout import RETRIEVAL_INTENT, domain_intents, training_examples
 
 NO_BUTTON = {"title": "No, something else", "payload": "/out_of_scope"}
@@ -168,7 +169,8 @@ def test_offered_intents_exist_in_the_domain() -> None:
 
 
 def test_topics_are_plain_words_not_intent_names() -> None:
-    topics = list(INTENT_TOPICS.values()) + [about for about, _ in FAQ_TOPICS.values()]
+    topics = [say(key) for key in INTENT_TOPICS.values()]
+    topics += [say(about) for about, _ in FAQ_TOPICS.values()]
 
     assert [t for t in topics if "_" in t or "/" in t or t.startswith("faq")] == []
 

@@ -25,7 +25,6 @@ from actions.screening import (
     SIDE_INTENTS,
     ActionAskConfirmFacts,
     ActionReadScreeningAnswer,
-    summary_chunks,
 )
 from bot.screening.registry import FORM_SLOTS, KINDS, WHY_RESPONSES
 from tests.screening.slots import FEDERAL, HEALTHY
@@ -520,13 +519,12 @@ def test_the_summary_is_shown_before_is_this_right() -> None:
     ]
 
 
-def test_a_long_summary_is_split_into_phone_sized_messages() -> None:
-    slots = dict.fromkeys(FORM_SLOTS, True)
+def test_with_nothing_told_yet_the_summary_says_so() -> None:
+    dispatcher = CollectingDispatcher()
 
-    chunks = summary_chunks(slots, limit=200)
+    ActionAskConfirmFacts().run(dispatcher, tracker("", slots={}), {})
 
-    assert len(chunks) > 1
-    assert all(len(chunk) <= 200 for chunk in chunks)
+    assert [m.get("summary") for m in dispatcher.messages] == [None, "(nothing yet)", None]
 
 
 def walk(slots: dict[str, Any], answers: dict[str, str], first: str) -> list[str]:

@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from actions.warden_request import ActionDraftWardenRequest
-from bot.drafts import draft_warden_request, split_for_chat
+from bot.bubbles import READING_LIMIT, paragraphs
+from bot.drafts import draft_warden_request
 from bot.legal import assess
 from bot.screening.facts import case_from_slots
 from tests.actions.handoff_trackers import TERMINAL_FATHER, dispatcher, responses, tracker
@@ -31,7 +32,7 @@ def test_the_draft_comes_as_plain_text_between_the_intro_and_the_notes() -> None
     events, messages = run(slots)
 
     draft = draft_warden_request(assess(case_from_slots(slots), TODAY), facility="FMC Butner")
-    chunks = split_for_chat(draft.text)
+    chunks = paragraphs(draft.text)
     assert events == []
     assert responses(messages) == [
         "utter_warden_request_intro",
@@ -40,7 +41,7 @@ def test_the_draft_comes_as_plain_text_between_the_intro_and_the_notes() -> None
     ]
     assert [m["text"] for m in messages[1:-1]] == chunks
     assert len(chunks) > 1
-    assert all(len(chunk) <= 1500 for chunk in chunks)
+    assert all(len(chunk) <= READING_LIMIT for chunk in chunks)
     assert messages[-1]["notes"] == "\n".join(f"• {note}" for note in draft.notes)
     assert "To: The Warden, FMC Butner" in chunks[0]
     assert "Terminal medical condition" in "".join(chunks)

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels.gate import FAMILY_TEXTS, FairGate, TurnAbandoned, client_key, through_the_gate
+from bot.channels.gate import FairGate, TurnAbandoned, client_key, through_the_gate
 from bot.settings import get_settings
+from bot.wording import say
 
 
 @pytest.fixture
@@ -158,8 +159,8 @@ def test_a_turn_that_hangs_gets_the_timeout_answer_and_frees_the_gate(short_turn
 
     hung, after, took = asyncio.run(scenario())
 
-    assert [m["text"] for m in hung] == [FAMILY_TEXTS["turn_timeout"]]
-    assert FAMILY_TEXTS["turn_timeout"] == (
+    assert [m["text"] for m in hung] == [say("channels.turn_timeout")]
+    assert say("channels.turn_timeout") == (
         "This is taking longer than it should. Please send your message again."
     )
     assert [m["text"] for m in after] == ["half an answer"]
@@ -178,7 +179,7 @@ def test_a_turn_abandoned_by_an_action_timeout_gets_the_same_answer(
     )
     asyncio.run(through_the_gate(handler)(message))
 
-    assert [m["text"] for m in output.messages] == [FAMILY_TEXTS["turn_timeout"]]
+    assert [m["text"] for m in output.messages] == [say("channels.turn_timeout")]
     assert "timeout (action call)" in caplog.text
     assert "Butner" not in caplog.text
     assert "family-3" not in caplog.text
@@ -196,6 +197,6 @@ def test_a_turn_abandoned_by_a_failed_action_call_is_told_something_went_wrong(
     )
     asyncio.run(through_the_gate(handler)(message))
 
-    assert [m["text"] for m in output.messages] == [FAMILY_TEXTS["turn_failed"]]
+    assert [m["text"] for m in output.messages] == [say("channels.turn_failed")]
     assert "failure (action call)" in caplog.text
     assert "Butner" not in caplog.text

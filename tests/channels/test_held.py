@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 
-from bot.channels.held import NOTICES, held_until_saved
+from bot.channels.held import held_until_saved
 from bot.storage.turns import Failure, report_failure
+from bot.wording import say
 
 
 class Recorder(OutputChannel):  # type: ignore[misc]
@@ -66,15 +67,16 @@ def test_the_replies_go_out_in_order_after_the_turn_was_saved() -> None:
 
 
 @pytest.mark.parametrize(
-    ("failure", "notice"), [(Failure.ERASURE, "erase_failed"), (Failure.SAVE, "save_failed")]
+    ("failure", "notice"),
+    [(Failure.ERASURE, "channels.erase_failed"), (Failure.SAVE, "channels.save_failed")],
 )
 def test_a_failed_save_sends_only_the_honest_notice(failure: Failure, notice: str) -> None:
     log: list[str] = []
 
     asyncio.run(held_until_saved(a_turn(log, failure))(UserMessage("yes", Recorder(log), "family")))
 
-    assert log == ["turn on telegram", "turn not saved", f"sent {NOTICES[notice]}"]
-    assert "Nothing was deleted" in NOTICES["erase_failed"]
+    assert log == ["turn on telegram", "turn not saved", f"sent {say(notice)}"]
+    assert "Nothing was deleted" in say("channels.erase_failed")
 
 
 def test_a_collecting_channel_gets_exactly_the_collected_replies() -> None:
@@ -118,5 +120,5 @@ def test_turns_in_flight_together_each_learn_their_own_outcome() -> None:
 
     asyncio.run(both())
 
-    assert first[-1] == f"sent {NOTICES['erase_failed']}"
+    assert first[-1] == f"sent {say('channels.erase_failed')}"
     assert second[-1] == "sent Anything else? with ['No']"

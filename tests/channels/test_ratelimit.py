@@ -11,10 +11,11 @@ import pytest
 from rasa.core.channels.channel import register
 from sanic import Sanic
 
-from bot.channels.ratelimit import RATE_TEXTS, TokenBucket, WebhookLimits
+from bot.channels.ratelimit import TokenBucket, WebhookLimits
 from bot.channels.rest import RestInput
 from bot.channels.webchat import WebchatInput
 from bot.settings import Settings, get_settings
+from bot.wording import say
 
 from .webchat.test_channel import OWN, WEBHOOK, EchoAgent, make_app, post, served
 
@@ -132,7 +133,7 @@ def test_the_widget_answers_429_with_retry_after_and_the_bot_never_sees_the_extr
 
     assert [a.status_code for a in answers] == [200, 200, 200, 429, 200]
     refused = answers[3]
-    assert refused.json() == {"error": RATE_TEXTS["too_many"]}
+    assert refused.json() == {"error": say("channels.too_many")}
     assert int(refused.headers["retry-after"]) == 20
     assert refused.headers["access-control-allow-origin"] == OWN  # the widget can read it
     assert [m.sender_id for m in agent.received] == [family] * 3 + [neighbour]
@@ -177,7 +178,7 @@ def test_the_rest_webhook_answers_429_too(strict_limits: None) -> None:
     answers = asyncio.run(main())
 
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
-    assert answers[3].json() == {"error": RATE_TEXTS["too_many"]}
+    assert answers[3].json() == {"error": say("channels.too_many")}
     assert answers[3].headers["retry-after"] == "20"
     assert len(agent.received) == 3
 

@@ -19,7 +19,8 @@ import pytest
 from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
-from bot.channels.rest import FAILED, RestInput
+from bot.channels.rest import RestInput
+from bot.wording import say
 
 FAMILY = "my mother Rosalind has stage 4 pancreatic cancer at FMC Carswell"
 
@@ -94,7 +95,7 @@ def test_a_failure_gets_a_json_error_and_no_partial_replies(
     reply = post(Agent(fail_with=RuntimeError(f"could not handle {FAMILY}")))
 
     assert reply.status_code == 500
-    assert reply.json() == {"error": FAILED}
+    assert reply.json() == {"error": say("channels.failed")}
     assert "First part." not in reply.text
     assert "rest: a message failed with builtins.RuntimeError at " in caplog.text
     assert "Rosalind" not in caplog.text

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.explain import MESSAGE_LIMIT, chunk, criteria_messages, date_lines, explain, open_questions
+from bot.bubbles import READING_LIMIT
+from bot.explain import criteria_messages, date_lines, explain, open_questions
 from bot.legal import assess
 
 TODAY = date(2026, 3, 10)
@@ -42,7 +43,7 @@ def joined(case: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("case", [TERMINAL, ELDERLY, CAREGIVER, {}, {"jurisdiction": "state"}])
 def test_every_message_fits_a_phone_screen(case: dict[str, Any]) -> None:
-    assert all(len(message) <= MESSAGE_LIMIT for message in messages(case))
+    assert all(len(message) <= READING_LIMIT for message in messages(case))
 
 
 @pytest.mark.parametrize("case", [TERMINAL, ELDERLY, CAREGIVER, {}, {"jurisdiction": "dc_code"}])
@@ -183,12 +184,3 @@ def test_outside_federal_compassionate_release_it_says_what_applies_instead(
     for fragment in fragments:
         assert fragment in text
     assert "Terminal" not in text
-
-
-def test_chunk_packs_items_under_a_header_and_continues() -> None:
-    assert chunk("H:", ["a" * 10, "b" * 10], limit=20) == [
-        "H:\n• aaaaaaaaaa",
-        "H: (continued)\n• bbbbbbbbbb",
-    ]
-    assert chunk("H:", []) == []
-    assert chunk("H:", ["x"]) == ["H:\n• x"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.explain import MESSAGE_LIMIT, Length, explain, render, short
+from bot.bubbles import READING_LIMIT
+from bot.explain import Length, explain, render, short
 from bot.explain.render import next_deadline
 from bot.legal import Assessment, assess
 from tests.legal.test_sources import EVERYTHING
@@ -77,7 +78,7 @@ def test_many_fits_are_split_so_that_every_message_stays_within_the_limit() -> N
     messages = short(assessment)
 
     assert len(messages) > 2
-    assert all(len(message) <= MESSAGE_LIMIT for message in messages)
+    assert all(len(message) <= READING_LIMIT for message in messages)
     assert messages[1].startswith(
         "As of Wednesday, November 25, 2026, these may fit what you told me: (continued)"
     )

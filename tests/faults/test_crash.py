@@ -18,9 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.channels.gate import FAMILY_TEXTS
 from bot.devtools import stack
 from bot.devtools.stack import Stack, sqlite_config
+from bot.wording import say
 from tests.e2e.servers import MODEL, free_port, stored_events
 from tests.e2e.test_screening import Family, question_in
 
@@ -122,6 +122,6 @@ def test_killing_the_action_server_mid_turn_keeps_every_answer_and_the_place_in_
 
     saw = crash_in_the_middle_of_a_turn(servers, family, servers.actions)
 
-    assert saw == FAMILY_TEXTS["turn_failed"]  # told to send it again, not left in silence
+    assert saw == say("channels.turn_failed")  # told to send it again, not left in silence
     assert question_in(family.say(ANSWER_IN_FLIGHT)[-1]) == NEXT_QUESTION
     assert_every_answer_kept_once(database_url, family)

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.explain.messages import QUESTIONS as EXPLAINED_QUESTIONS
 from bot.legal.case import BOOL_KEYS_IN_ORDER, Case
 from bot.screening.facts import FAMILY_CATEGORIES, FAMILY_FACTS
 from bot.screening.registry import (
@@ -98,8 +97,9 @@ def test_the_summary_shows_every_fact_but_the_state_relationship_and_confirmatio
     assert shown == {q.slot for q in REGISTRY} - {"state", "relationship", "confirm_facts"}
 
 
-def test_the_open_questions_are_the_ones_an_explanation_lists() -> None:
-    assert OPEN_QUESTIONS == EXPLAINED_QUESTIONS
+def test_the_open_questions_are_asked_about_the_engine_input_keys() -> None:
+    assert set(OPEN_QUESTIONS) <= ENGINE_KEYS
+    assert {"jurisdiction", "offense_date"} <= OPEN_QUESTIONS.keys()
 
 
 def test_each_family_circumstance_starts_with_the_fact_a_none_answer_rules_out() -> None:

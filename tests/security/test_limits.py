@@ -19,9 +19,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.channels.gate import FAMILY_TEXTS
-from bot.channels.ratelimit import RATE_TEXTS
 from bot.devtools.stack import sqlite_config
+from bot.wording import say
 from tests.e2e.servers import Conversation, free_port, rasa_stack, stored_events
 
 pytestmark = pytest.mark.e2e
@@ -123,7 +122,7 @@ def test_a_hung_action_server_gets_the_timeout_answer_in_time_and_blocks_nobody(
     finally:
         deployment.switch.hanging.clear()
 
-    assert answer == FAMILY_TEXTS["turn_timeout"]
+    assert answer == say("channels.turn_timeout")
     assert ACTION_TIMEOUT <= family_took < TURN_TIMEOUT
     assert neighbour_took < ACTION_TIMEOUT + 1  # another family was not held up by the hang
 
@@ -159,7 +158,7 @@ def test_a_conversation_sending_too_fast_gets_429_on_rest_and_on_the_widget(
     for sent in (answers, widget):
         assert [a.status_code for a in sent] == [200] * PER_SENDER + [429]
         refused = sent[-1]
-        assert refused.json() == {"error": RATE_TEXTS["too_many"]}
+        assert refused.json() == {"error": say("channels.too_many")}
         assert 1 <= int(refused.headers["retry-after"]) <= 60 // PER_SENDER
     assert len(_user_texts(deployment, rest.sender)) == PER_SENDER
     assert len(_user_texts(deployment, widget_sender)) == PER_SENDER

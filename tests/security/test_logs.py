@@ -24,10 +24,9 @@ import aio_pika
 import httpx
 import pytest
 
-from bot.channels.gate import FAMILY_TEXTS
-from bot.channels.rest import FAILED
 from bot.devtools import stack
 from bot.devtools.stack import sqlite_config
+from bot.wording import say
 from tests.e2e.servers import MODEL, Conversation, free_port, stored_events
 
 from .relay import Relay
@@ -165,7 +164,7 @@ def test_a_locked_database_leaves_no_family_words_in_the_logs(servers: Servers) 
     # The conversation's lock (in the same file) could not be taken: the turn never ran, the
     # family got a plain error, and the log says what failed where, without the words.
     assert refused.status_code == 500
-    assert refused.json() == {"error": FAILED}
+    assert refused.json() == {"error": say("channels.failed")}
     assert "rest: a message failed with rasa.core.lock_store.LockError at " in servers.log_text()
     stored = stored_events(servers.database_url, family.sender)
     assert FAMILY not in [event.get("text") for event in stored]
@@ -202,7 +201,7 @@ def test_the_action_server_down_mid_turn_leaves_no_family_words_in_the_logs(
             timeout=60,
         )
         assert answered.status_code == 200
-        assert answered.json()[0]["text"] == FAMILY_TEXTS["turn_failed"]
+        assert answered.json()[0]["text"] == say("channels.turn_failed")
         assert "Failed to run custom action '<withheld>'" in servers.log_text()
         assert_no_family_words(servers)
     finally:

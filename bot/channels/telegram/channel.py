@@ -31,15 +31,16 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from telegram import Bot, Chat, Update
 
+from bot.wording import say
+
 from ..errors import json_error
 from ..gate import through_the_gate
-from ..text import TOO_LARGE, too_large
+from ..text import too_large
 from .callbacks import CallbackCodec, chosen_keyboard
 from .client import make_bot, with_flood_wait
 from .config import NOT_CONFIGURED, SECRET_HEADER, TelegramConfig
 from .ids import sender_id
 from .output import TelegramOutput, start_typing
-from .replies import SORRY
 from .seen import Claim, SeenIds, seen_ids
 from .updates import Plan, plan_update
 
@@ -109,7 +110,7 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
             if refusal is not None:
                 return refusal
             if too_large(request.body):
-                return json_error(413, TOO_LARGE)
+                return json_error(413, say("channels.too_large"))
             update = self._parse(request.body)
             if update is None:
                 return json_error(400, "The body must be a Telegram Update as JSON.")
@@ -183,7 +184,7 @@ class TelegramInput(InputChannel):  # type: ignore[misc]
                 await self._quietly(lambda: self.bot.answer_callback_query(query.id))
             chat = plan.chat_id or _private_chat_id(update)
             if chat is not None:
-                await self._quietly(lambda: self.bot.send_message(chat, SORRY))
+                await self._quietly(lambda: self.bot.send_message(chat, say("telegram.sorry")))
             return False
 
     async def _carry_out(

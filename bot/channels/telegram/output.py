@@ -21,7 +21,8 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
 
-from . import replies
+from bot.wording import say
+
 from .callbacks import CallbackCodec, keyboard
 from .client import with_flood_wait
 from .ids import chat_id
@@ -59,7 +60,7 @@ class TelegramOutput(OutputChannel):  # type: ignore[misc]
     ) -> None:
         """Sends `text` with the buttons as an inline keyboard under its last part."""
         markup = keyboard(buttons, self.codec) if buttons else None
-        await self._send_text(recipient_id, text or replies.EMPTY_TEXT_WITH_BUTTONS, markup)
+        await self._send_text(recipient_id, text or say("telegram.choose"), markup)
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         """Sends the image; if Telegram cannot fetch it, sends its address."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from telegram import CallbackQuery, Chat, Message, MessageEntity, Update
 
 from bot.channels.text import clean_message
+from bot.wording import say
 
 from . import replies
 from .callbacks import CallbackCodec, is_chosen_marker, pressed_title
@@ -42,7 +43,7 @@ def plan_update(update: Update, codec: CallbackCodec) -> Plan:
     if update.edited_message is not None:
         chat = update.edited_message.chat
         if chat.type == Chat.PRIVATE:
-            return Plan("edited", chat_id=chat.id, reply=replies.EDITED)
+            return Plan("edited", chat_id=chat.id, reply=say("telegram.edited"))
         return Plan("ignored edit outside a private chat")
     return Plan("ignored update")
 
@@ -64,19 +65,19 @@ def _plan_message(message: Message) -> Plan:
     chat = message.chat
     if chat.type != Chat.PRIVATE:
         if message.text:
-            return Plan("not a private chat", chat_id=chat.id, reply=replies.PRIVATE_ONLY)
+            return Plan("not a private chat", chat_id=chat.id, reply=say("telegram.private_only"))
         return Plan("ignored message outside a private chat")
     if message.text is None:
         if message.effective_attachment is not None:
-            return Plan("not text", chat_id=chat.id, reply=replies.NOT_TEXT)
+            return Plan("not text", chat_id=chat.id, reply=say("telegram.not_text"))
         return Plan("ignored service message")
     name = command_name(message)
     if name is not None:
         command = replies.COMMANDS.get(name)
         if command is None:
-            return Plan("unknown command", chat_id=chat.id, reply=replies.UNKNOWN_COMMAND)
+            return Plan("unknown command", chat_id=chat.id, reply=say("telegram.unknown_command"))
         if command.message is None:
-            return Plan(f"command {name}", chat_id=chat.id, reply=replies.HELP)
+            return Plan(f"command {name}", chat_id=chat.id, reply=replies.help_text())
         return Plan(f"command {name}", chat_id=chat.id, to_assistant=command.message)
     text = clean_message(message.text)
     if not text:
@@ -100,7 +101,7 @@ def _plan_callback(query: CallbackQuery, codec: CallbackCodec) -> Plan:
         return Plan(
             "expired button",
             chat_id=chat.id,
-            reply=replies.BUTTON_EXPIRED,
+            reply=say("telegram.button_expired"),
             callback_query_id=query.id,
         )
     return Plan(

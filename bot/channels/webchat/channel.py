@@ -30,12 +30,13 @@ from sanic.response import HTTPResponse
 
 from bot.origins import request_origin
 from bot.settings import Settings, get_settings
+from bot.wording import say
 
 from ..errors import json_error
 from ..gate import through_the_gate
 from ..ratelimit import rate_limited
 from ..rest import check_body
-from ..text import TOO_LARGE, too_large
+from ..text import too_large
 from .assets import AssetCache, AssetMissing, demo_page, etag_matches
 from .cors import NOT_ALLOWED, cors_headers, preflight, replace_cors_headers
 from .erasure import conversation_exists
@@ -143,7 +144,7 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
         if request_origin(request.headers.get("origin")) not in self._allowed:
             return json_error(403, NOT_ALLOWED)
         if too_large(request.body):
-            return json_error(413, TOO_LARGE)
+            return json_error(413, say("channels.too_large"))
         data, error = check_body(request.body)
         if error is not None:
             return error
@@ -161,7 +162,7 @@ class WebchatInput(InputChannel):  # type: ignore[misc]
         except Exception as failure:
             # The type only: an exception's text may quote the family's message.
             logger.error("webchat: message for %s failed: %s", sender, type(failure).__name__)
-            return json_error(500, "Something went wrong on our side. Please try again.")
+            return json_error(500, say("channels.failed"))
         return response.json(
             {
                 "messages": [_reply(sent) for sent in collector.messages],

@@ -7,28 +7,14 @@ or acronyms in these conversations are left out even in upper case: IN, ME, OR, 
 HI, OH (shouted text), CO (correctional officer), ID (identification), MD (doctor),
 MS (multiple sclerosis), VA (Veterans Affairs), MI (heart attack), PA (physician
 assistant), LA (Los Angeles), MA (medical assistant). Each entity's ``id`` is the
-postal code.
+postal code. The names and codes are the engine's (bot.legal.states).
 
 Rasa's ``SpacyEntityExtractor`` runs the pipeline on the message as typed, so postal
 codes work there; ``SpacyNLP``'s lower-cased doc only feeds tokens and features.
 """
 
+from bot.legal.states import STATES
 from bot.nlp.patterns.common import US_STATE, EntityPattern
-
-STATES: dict[str, str] = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
-    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-}  # fmt: skip
 
 OTHER_NAMES: dict[str, tuple[str, ...]] = {
     "DC": (

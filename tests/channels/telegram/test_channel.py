@@ -13,12 +13,12 @@ import redis.asyncio
 import yaml
 from rasa.core.channels.channel import UserMessage
 
-from bot.channels.gate import FAMILY_TEXTS
 from bot.channels.telegram import replies
 from bot.channels.telegram.channel import TelegramInput
 from bot.channels.telegram.config import TelegramConfig
 from bot.channels.telegram.seen import RedisSeenIds, SeenIds
 from bot.settings import get_settings
+from bot.wording import say
 
 from . import updates
 from .conftest import SECRET, Assistant, Webhook, mount
@@ -197,25 +197,29 @@ async def test_typed_slash_text_never_reaches_rasa_as_an_intent(
 
     assert webhook.assistant.received == []
     [call] = api.calls_to("sendMessage", CHAT)
-    assert call.params["text"] == replies.UNKNOWN_COMMAND
+    assert call.params["text"] == say("telegram.unknown_command")
 
 
 @pytest.mark.parametrize(
     ("update", "reply"),
     [
-        pytest.param(updates.photo(CHAT), replies.NOT_TEXT, id="photo"),
+        pytest.param(updates.photo(CHAT), say("telegram.not_text"), id="photo"),
         pytest.param(
-            updates.photo(CHAT, caption="his records"), replies.NOT_TEXT, id="captioned photo"
+            updates.photo(CHAT, caption="his records"),
+            say("telegram.not_text"),
+            id="captioned photo",
         ),
-        pytest.param(updates.sticker(CHAT), replies.NOT_TEXT, id="sticker"),
-        pytest.param(updates.voice(CHAT), replies.NOT_TEXT, id="voice"),
-        pytest.param(updates.edited(CHAT, "typo fixed"), replies.EDITED, id="edited message"),
+        pytest.param(updates.sticker(CHAT), say("telegram.not_text"), id="sticker"),
+        pytest.param(updates.voice(CHAT), say("telegram.not_text"), id="voice"),
         pytest.param(
-            updates.text(-100777, "hi bot", kind="group"), replies.PRIVATE_ONLY, id="group"
+            updates.edited(CHAT, "typo fixed"), say("telegram.edited"), id="edited message"
+        ),
+        pytest.param(
+            updates.text(-100777, "hi bot", kind="group"), say("telegram.private_only"), id="group"
         ),
         pytest.param(
             updates.text(-100777, "hi bot", kind="supergroup"),
-            replies.PRIVATE_ONLY,
+            say("telegram.private_only"),
             id="supergroup",
         ),
     ],
@@ -338,7 +342,7 @@ async def test_a_failure_inside_rasa_is_logged_without_content_and_telegram_gets
 
     assert result.status_code == 200
     [call] = api.calls_to("sendMessage", CHAT)
-    assert call.params["text"] == replies.SORRY
+    assert call.params["text"] == say("telegram.sorry")
     assert "RuntimeError" in caplog.text
     assert "cancer" not in caplog.text
 
@@ -421,7 +425,7 @@ async def test_a_press_is_answered_even_when_reading_it_fails(
     [answered] = api.calls_to("answerCallbackQuery")
     assert answered.params["callback_query_id"] == press["callback_query"]["id"]
     [sorry] = api.calls_to("sendMessage", CHAT)
-    assert sorry.params["text"] == replies.SORRY
+    assert sorry.params["text"] == say("telegram.sorry")
 
 
 async def test_an_update_whose_handling_failed_is_answered_when_it_comes_again(
@@ -567,4 +571,4 @@ async def test_a_turn_that_hangs_gets_the_timeout_answer_on_telegram(
 
     assert answer.status_code == 200
     [call] = api.calls_to("sendMessage", CHAT)
-    assert call.params["text"] == FAMILY_TEXTS["turn_timeout"]
+    assert call.params["text"] == say("channels.turn_timeout")
