@@ -31,6 +31,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "bot": frozenset(),
     "bot.origins": frozenset(),
     "bot.logs": frozenset(),
+    "bot.model_loading": frozenset(),
     "bot.bubbles": frozenset(),
     "bot.wording": frozenset(),
     "bot.settings": frozenset({"bot.origins"}),
@@ -42,7 +43,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "bot.channels": BASE | {"bot.storage"},
     "bot.staff": BASE | ENGINE | DOMAIN | {"bot.storage"},
     "actions": BASE | ENGINE | DOMAIN | {"bot.storage"},
-    "bot.server": BASE | {"bot.channels", "bot.storage"},
+    "bot.server": BASE | {"bot.channels", "bot.storage", "bot.model_loading"},
     "bot.cli": BASE | ENGINE | DOMAIN | {"bot.channels", "bot.storage"},
     "bot.devtools": BASE | ENGINE | DOMAIN | {"bot.channels", "bot.storage", "bot.staff"},
     # validate_data checks the Rasa project, actions included (the responses they send).
