@@ -30,6 +30,9 @@ migrate: $(STAMP)
 
 # Test workers (pytest-xdist) for `make test`'s tests that start no server: one per core.
 WORKERS ?= auto
+# Workers for the tests with real servers: each starts its own; two keep both cores busy while
+# one worker's servers start and the other's answer.
+E2E_WORKERS ?= 2
 # `make check` runs in one process (no -n): each worker imports Rasa and TensorFlow again, which
 # on 2 cores costs more than it saves on a minute of tests (README, "Speed").
 CHECK_WORKERS ?= 0
@@ -39,12 +42,15 @@ CHECK_TESTS := tests/legal tests/explain tests/drafts tests/screening tests/acti
   tests/test_settings.py tests/test_origins.py tests/test_imports.py
 
 ## test: set up, lint, type-check, validate the Rasa data, train, run every test: those without
-## servers on WORKERS workers, then the `e2e` ones (real Rasa servers) one at a time, as each
-## server wants a core of its own. PostgreSQL must be up (services), not skipped.
+## the model on WORKERS workers; the `e2e` ones (the trained model, real servers) on E2E_WORKERS,
+## a test file per worker at a time (its servers are the file's); last, alone, the `exclusive`
+## ones, which restart PostgreSQL under everyone. PostgreSQL must be up (services), not skipped.
 test: export TEST_PG_REQUIRED := 1
 test: lint typecheck validate $(MODEL) services browser proxy $(ASSETS)
 	$(PY) -m pytest -n $(WORKERS) -m "not e2e" --cov --cov-report=
-	$(PY) -m pytest -m e2e --cov --cov-append --cov-report=term
+	$(PY) -m pytest -n $(E2E_WORKERS) --dist loadfile -m "e2e and not exclusive" --cov --cov-append \
+	  --cov-report=
+	$(PY) -m pytest -m exclusive --cov --cov-append --cov-report=term
 	$(VENV)/bin/coverage report --include='bot/legal/*' --fail-under=100
 
 ## check: the fast loop while working: lint, types, and the tests that need no model or server.

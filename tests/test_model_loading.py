@@ -16,6 +16,8 @@ from bot import model_loading
 from tests.e2e.servers import MODEL
 from tests.nlu.heldout import heldout_examples
 
+pytestmark = pytest.mark.e2e
+
 # Enough messages to reach every intent and FAQ topic; more only makes the test longer.
 MESSAGES = [text for texts in heldout_examples().values() for text in texts]
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from bot.devtools.postgres import temporary_database
 from bot.devtools.stack import production_config, sqlite_config
 
-from .broker import events_on_queue, queue_contents
+from .broker import Listener, listening
 from .servers import Conversation, free_port, rasa_stack, stored_events
 
 pytestmark = pytest.mark.e2e
@@ -34,7 +34,8 @@ class Deployment:
 
     url: str
     database_url: str
-    broker: bool
+    # The deployment's event broker, as this module's own queue on it sees it (None: no broker).
+    broker: Listener | None
 
     def rows(self, sender: str) -> dict[str, int]:
         """How many rows each table holds for one conversation."""
@@ -76,13 +77,13 @@ def deployment(
     if request.param == "sqlite":
         endpoints, env = sqlite_config(logs, action_port)
         with rasa_stack(logs, endpoints, action_port, {**ASSISTANT_ENV, **env}) as url:
-            yield Deployment(url, env["DATABASE_URL"], broker=False)
+            yield Deployment(url, env["DATABASE_URL"], broker=None)
         return
     with temporary_database("cr_privacy") as name:
         endpoints, env = production_config(action_port, name)
         env = {**env, **ASSISTANT_ENV, "ENVIRONMENT": "production"}
-        with rasa_stack(logs, endpoints, action_port, env) as url:
-            yield Deployment(url, env["DATABASE_URL"], broker=True)
+        with rasa_stack(logs, endpoints, action_port, env) as url, listening() as broker:
+            yield Deployment(url, env["DATABASE_URL"], broker=broker)
 
 
 def test_forget_me_erases_the_conversation_and_its_referral_and_the_next_message_starts_fresh(
@@ -99,13 +100,13 @@ def test_forget_me_erases_the_conversation_and_its_referral_and_the_next_message
 
     assert "Do you want me to erase everything" in family.say("borra mis datos")
     if deployment.broker:
-        events_on_queue(family.sender)
+        deployment.broker.events(family.sender)
     assert "has been erased" in family.say("yes")
 
     assert deployment.rows(family.sender) == {"events": 0, "referrals": 0}
     assert deployment.rows(neighbour.sender)["events"] > 0
     if deployment.broker:
-        streamed, everything = queue_contents(family.sender)
+        streamed, everything = deployment.broker.contents(family.sender)
         assert [e["event"] for e in streamed] == ["conversation_erased"]
         assert b"borra mis datos" not in everything
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
 
-from .broker import queue_contents
+from .broker import listening
 from .servers import Conversation, production_servers
 
 pytestmark = pytest.mark.e2e
@@ -42,23 +42,23 @@ def test_a_conversation_is_stored_in_postgresql_and_streamed_to_rabbitmq(
     production_url: str, database: str
 ) -> None:
     family = Conversation(production_url)
+    with listening() as broker:
+        assert "not legal advice" in family.say("hello")
+        reply = family.say("the warden received his request on 3/3/2026, when can we file in court")
+        assert "Friday, April 3, 2026" in reply
 
-    assert "not legal advice" in family.say("hello")
-    reply = family.say("the warden received his request on 3/3/2026, when can we file in court")
-    assert "Friday, April 3, 2026" in reply
+        engine = sa.create_engine(postgres_url(database))
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"),
+                {"sender": family.sender},
+            ).all()
+        engine.dispose()
+        kinds = [row.type_name for row in rows]
+        assert kinds.count("user") == 2
+        assert "action_court_deadline" in {json.loads(row.data).get("name") for row in rows}
 
-    engine = sa.create_engine(postgres_url(database))
-    with engine.connect() as connection:
-        rows = connection.execute(
-            sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"),
-            {"sender": family.sender},
-        ).all()
-    engine.dispose()
-    kinds = [row.type_name for row in rows]
-    assert kinds.count("user") == 2
-    assert "action_court_deadline" in {json.loads(row.data).get("name") for row in rows}
-
-    streamed, everything = queue_contents(family.sender)
+        streamed, everything = broker.contents(family.sender)
     assert [event["event"] for event in streamed].count("user") == 2
     # Only the shape of the turn: what analytics need, never the family's words or the id.
     assert {event["intent"] for event in streamed if event["event"] == "user"} >= {"greet"}

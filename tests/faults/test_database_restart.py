@@ -25,7 +25,8 @@ from bot.devtools.postgres import temporary_database
 from bot.devtools.postgres import url as postgres_url
 from tests.e2e.servers import Conversation, production_servers, stored_events
 
-pytestmark = pytest.mark.e2e
+# It restarts the PostgreSQL every other test uses: `make test` runs it alone, after the rest.
+pytestmark = [pytest.mark.e2e, pytest.mark.exclusive]
 
 CLUSTER = ("15", "main")
 READY_TIMEOUT_SECONDS = 60.0
