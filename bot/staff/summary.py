@@ -31,7 +31,6 @@ SLOT_RESETS = frozenset({"session_started", "restart", "reset_slots"})
 UNCOUNTED_ACTIONS = frozenset({"action_listen"})
 OPENING_CHARS = 160
 TERM_CHARS = 255
-TERM_KINDS = ("intent", "action", "entity", "entity_value", "slot", "slot_value")
 
 
 @dataclass(frozen=True)
@@ -188,4 +187,4 @@ def senders(rows: Iterable[EventRow]) -> dict[str, list[EventRow]]:
     return grouped
 
 
-__all__ = ["TERM_KINDS", "ConversationSummary", "moment", "senders", "summarize", "term"]
+__all__ = ["ConversationSummary", "moment", "senders", "summarize", "term"]
