@@ -196,6 +196,7 @@ class ActionAnswerYes(Action):  # type: ignore[misc]
         return []
 
 
+# rasa-sdk hands events and parse data over as parsed JSON: read with .get, checked here.
 def suggested_payload(events: list[dict[str, Any]]) -> str | None:
     """The Yes button of the assistant's last message, if that message was "did you mean ...?"."""
     last_bot = next((e for e in reversed(events) if e.get("event") == "bot"), None)

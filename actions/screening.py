@@ -30,6 +30,7 @@ from rasa_sdk.types import DomainDict
 from bot.bubbles import bullets
 from bot.legal import CaseError
 from bot.screening import answers
+from bot.screening.entities import Entity
 from bot.screening.facts import UNKNOWN, as_number, summary_lines
 from bot.screening.questions import next_slot
 from bot.screening.reading import NO_ANSWERS, Reading, is_question, read_answer
@@ -98,11 +99,11 @@ CONFIRM_SUMMARY = "utter_confirm_facts_summary"
 CONFIRM_INTRO = "utter_confirm_facts_intro"
 
 
-def _entities(tracker: Tracker) -> list[dict[str, Any]]:
+def _entities(tracker: Tracker) -> list[Entity]:
     return list(tracker.latest_message.get("entities") or [])
 
 
-def _entity_value(entities: list[dict[str, Any]], name: str) -> Any:
+def _entity_value(entities: list[Entity], name: str) -> Any:
     return next((e.get("value") for e in entities if e.get("entity") == name), None)
 
 
@@ -263,7 +264,7 @@ class ActionReadScreeningAnswer(Action):  # type: ignore[misc]
         slots.update(found)
         return events + [SlotSet(key, value) for key, value in found.items()]
 
-    def _supporting(self, tracker: Tracker, entities: list[dict[str, Any]]) -> list[EventType]:
+    def _supporting(self, tracker: Tracker, entities: list[Entity]) -> list[EventType]:
         """The prison, state and relationship the message names, as the slots keep them."""
         events: list[EventType] = []
         facility = _entity_value(entities, "FACILITY")

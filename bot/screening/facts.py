@@ -127,6 +127,7 @@ def offense_date(value: Any) -> str | None:
     return None
 
 
+# The engine's raw input is JSON (`bot.legal.assess` checks every key and value), so untyped.
 def case_from_slots(slots: Mapping[str, object]) -> dict[str, Any]:
     """The engine's input (`bot.legal.assess_dict`) from the screening's slots.
 

@@ -18,7 +18,7 @@ from .registry import BOOL_SLOTS, KINDS
 
 # What a plain "no" means for the questions a "no" can answer ("Did the doctors say how long?"
 # "No": they did not say, so it stays unknown).
-NO_ANSWERS: dict[str, Any] = {
+NO_ANSWERS: dict[str, str | bool] = {
     "life_expectancy_months": UNKNOWN,
     "terminal_diagnosis_on": UNKNOWN,
     "warden_request_received": NO_REQUEST,
