@@ -36,11 +36,14 @@ def load_for_prediction(
     """`RasaModel.load` with the same arguments and result, without the training step."""
     import tensorflow as tf
 
-    if finetune_mode or predict_data_example is None:
+    def rasas_way() -> Any:
         return _rasa_load.__func__(
             cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
             *args, **kwargs,
         )  # fmt: skip
+
+    if finetune_mode or predict_data_example is None:
+        return rasas_way()
     config = kwargs.get("config", {})
     model = cls(*args, **kwargs)
     # As Rasa compiles it (the optimizer is never used for prediction, but run_eagerly is).
@@ -54,10 +57,7 @@ def load_for_prediction(
         status.assert_existing_objects_matched()
     except AssertionError:
         logger.warning("%s: a weight was not in the checkpoint; loading Rasa's way", cls.__name__)
-        return _rasa_load.__func__(
-            cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
-            *args, **kwargs,
-        )  # fmt: skip
+        return rasas_way()
     # The optimizer's state stays in the checkpoint unread, on purpose: say so to TensorFlow.
     status.expect_partial()
     return model
